@@ -1,0 +1,177 @@
+/**
+ * Token date formats ("DD/MM/YYYY", "M/D/YY H:mm", "MM/DD/YYYY hh:mm:ss A", or 'iso'). A format is always
+ * stated by a preset or a flag; nothing here guesses which of 01/02 is the day.
+ *
+ * Parsing yields wall-clock fields; zoned-time.ts turns them into an instant in the agency's time zone.
+ */
+
+/** Wall-clock reading of a source value (no zone), or an absolute instant when an ISO value carries an offset. */
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  /** false when the format has no time of day: the value is a date and the instant is local midnight. */
+  hasTime: boolean;
+  /** Offset east of UTC in minutes when the value itself states it (ISO "Z" or "+02:00"). */
+  offsetMinutes?: number;
+}
+
+/** A compiled format: parse() returns the wall time, or null when the value does not match. */
+export interface DateFormat {
+  /** The format as written, for messages ("does not match DD/MM/YYYY"). */
+  readonly text: string;
+  readonly hasTime: boolean;
+  parse(value: string): WallTime | null;
+}
+
+type Field = 'year4' | 'year2' | 'month' | 'day' | 'hour' | 'hour12' | 'minute' | 'second' | 'meridiem';
+
+// Longest tokens first so "MM" wins over "M" and "YYYY" over "YY".
+const TOKENS: ReadonlyArray<[string, Field, string]> = [
+  ['YYYY', 'year4', '(\\d{4})'],
+  ['YY', 'year2', '(\\d{2})'],
+  ['MM', 'month', '(\\d{2})'],
+  ['M', 'month', '(\\d{1,2})'],
+  ['DD', 'day', '(\\d{2})'],
+  ['D', 'day', '(\\d{1,2})'],
+  ['HH', 'hour', '(\\d{2})'],
+  ['H', 'hour', '(\\d{1,2})'],
+  ['hh', 'hour12', '(\\d{2})'],
+  ['h', 'hour12', '(\\d{1,2})'],
+  ['mm', 'minute', '(\\d{2})'],
+  ['ss', 'second', '(\\d{2})'],
+  ['A', 'meridiem', '(AM|PM|am|pm|a\\.m\\.|p\\.m\\.)'],
+];
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Two-digit years pivot like POSIX strptime: 69–99 are 1969–1999, 00–68 are 2000–2068. */
+export const expandTwoDigitYear = (yy: number): number => (yy >= 69 ? 1900 + yy : 2000 + yy);
+
+const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** Range checks shared by token and ISO parsing: "31/02/2014" or "25:00" are not dates. */
+export function isValidWallTime(w: WallTime): boolean {
+  return w.month >= 1 && w.month <= 12 && w.day >= 1 && w.day <= daysInMonth(w.year, w.month)
+    && w.hour >= 0 && w.hour <= 23 && w.minute >= 0 && w.minute <= 59 && w.second >= 0 && w.second <= 59;
+}
+
+function compileTokens(text: string): DateFormat {
+  const fields: Field[] = [];
+  let pattern = '';
+  let rest = text;
+  while (rest.length > 0) {
+    const token = TOKENS.find(([t]) => rest.startsWith(t));
+    if (token) {
+      fields.push(token[1]);
+      pattern += token[2];
+      rest = rest.slice(token[0].length);
+    } else {
+      pattern += /\s/.test(rest[0]) ? '\\s+' : escapeRegExp(rest[0]);
+      rest = rest.slice(1);
+    }
+  }
+  const has = (f: Field) => fields.includes(f);
+  if (!has('year4') && !has('year2')) throw new Error(`date format "${text}" has no year (YYYY or YY)`);
+  if (!has('month') || !has('day')) throw new Error(`date format "${text}" needs a month (M or MM) and a day (D or DD)`);
+  const hasTime = has('hour') || has('hour12');
+  if (has('hour12') && !has('meridiem')) throw new Error(`date format "${text}": a 12-hour clock (h, hh) needs A for AM/PM`);
+  if (has('meridiem') && !hasTime) throw new Error(`date format "${text}": A (AM/PM) needs an hour token`);
+  const regex = new RegExp(`^${pattern}$`);
+  return {
+    text,
+    hasTime,
+    parse(value: string): WallTime | null {
+      const match = regex.exec(value.trim());
+      if (!match) return null;
+      const w: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, millisecond: 0, hasTime };
+      let meridiem: string | null = null;
+      let twelve = false;
+      for (let i = 0; i < fields.length; i += 1) {
+        const raw = match[i + 1];
+        switch (fields[i]) {
+          case 'year4': w.year = Number(raw); break;
+          case 'year2': w.year = expandTwoDigitYear(Number(raw)); break;
+          case 'month': w.month = Number(raw); break;
+          case 'day': w.day = Number(raw); break;
+          case 'hour': w.hour = Number(raw); break;
+          case 'hour12': w.hour = Number(raw); twelve = true; break;
+          case 'minute': w.minute = Number(raw); break;
+          case 'second': w.second = Number(raw); break;
+          case 'meridiem': meridiem = raw[0].toUpperCase(); twelve = true; break;
+        }
+      }
+      if (twelve && meridiem) {
+        // With AM/PM the hour runs 1–12: 12 AM is midnight, 12 PM is noon.
+        if (w.hour < 1 || w.hour > 12) return null;
+        w.hour = (w.hour % 12) + (meridiem === 'P' ? 12 : 0);
+      }
+      return isValidWallTime(w) ? w : null;
+    },
+  };
+}
+
+// ISO 8601 as open-data portals write it: date, optional time (T or space), optional fraction, optional offset.
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+function parseIso(value: string): WallTime | null {
+  const m = ISO.exec(value.trim());
+  if (!m) return null;
+  const w: WallTime = {
+    year: Number(m[1]), month: Number(m[2]), day: Number(m[3]),
+    hour: m[4] ? Number(m[4]) : 0, minute: m[5] ? Number(m[5]) : 0, second: m[6] ? Number(m[6]) : 0,
+    millisecond: m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0,
+    hasTime: m[4] !== undefined,
+  };
+  if (m[8]) {
+    if (m[8] === 'Z') w.offsetMinutes = 0;
+    else {
+      const digits = m[8].replace(':', '');
+      const sign = digits[0] === '-' ? -1 : 1;
+      w.offsetMinutes = sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || '0'));
+    }
+  }
+  return isValidWallTime(w) ? w : null;
+}
+
+const isoFormat: DateFormat = { text: 'iso (YYYY-MM-DD[THH:mm[:ss[.sss]]][Z|±HH:MM])', hasTime: true, parse: parseIso };
+
+/**
+ * Compiles a format: 'iso', or tokens YYYY YY M MM D DD H HH h hh mm ss A with any literal separators
+ * (a space in the format matches one or more spaces). Throws naming the problem when the format is unusable.
+ */
+export function compileDateFormat(text: string): DateFormat {
+  const trimmed = text.trim();
+  if (trimmed.toLowerCase() === 'iso') return isoFormat;
+  return compileTokens(trimmed);
+}
+
+/** Several accepted formats tried in order (a portal that exports two styles); the message names them all. */
+export function compileDateFormats(texts: readonly string[]): DateFormat {
+  const formats = texts.map(compileDateFormat);
+  if (formats.length === 1) return formats[0];
+  return {
+    text: formats.map((f) => f.text).join(' or '),
+    hasTime: formats.some((f) => f.hasTime),
+    parse(value: string): WallTime | null {
+      for (const format of formats) {
+        const result = format.parse(value);
+        if (result) return result;
+      }
+      return null;
+    },
+  };
+}
+
+/**
+ * The date part of a format (everything before the first hour token), used when a row's time column is empty:
+ * "YYYY-MM-DD HH:mm:ss" → "YYYY-MM-DD".
+ */
+export function datePartOf(text: string): string {
+  const index = text.search(/[Hh]/);
+  return (index < 0 ? text : text.slice(0, index)).trim().replace(/[\sT]+$/, '');
+}

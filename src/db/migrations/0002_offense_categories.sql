@@ -1,0 +1,28 @@
+-- The category list every import maps offense codes onto (NIBRS crime-against groups).
+-- Departments may add categories; presets map their own codes here.
+INSERT INTO offense_categories (code, label_en, label_es, nibrs_group, violent, sensitive, severity) VALUES
+  ('homicide',            'Homicide',                     'Homicidio',                        'person',   true,  false, 1),
+  ('shooting',            'Shooting (non-fatal)',         'Tiroteo (no mortal)',              'person',   true,  false, 2),
+  ('sexual_assault',      'Sexual assault',               'Agresión sexual',                  'person',   true,  true,  3),
+  ('robbery',             'Robbery',                      'Robo con violencia',               'property', true,  false, 4),
+  ('aggravated_assault',  'Aggravated assault',           'Agresión agravada',                'person',   true,  false, 5),
+  ('kidnapping',          'Kidnapping',                   'Secuestro',                        'person',   true,  false, 6),
+  ('domestic_violence',   'Domestic violence',            'Violencia doméstica',              'person',   true,  true,  7),
+  ('simple_assault',      'Simple assault',               'Agresión simple',                  'person',   false, false, 8),
+  ('arson',               'Arson',                        'Incendio provocado',               'property', false, false, 9),
+  ('burglary',            'Burglary',                     'Allanamiento',                     'property', false, false, 10),
+  ('vehicle_theft',       'Motor vehicle theft',          'Robo de vehículo',                 'property', false, false, 11),
+  ('theft_from_vehicle',  'Theft from vehicle',           'Robo de objetos en vehículo',      'property', false, false, 12),
+  ('larceny',             'Theft',                        'Hurto',                            'property', false, false, 13),
+  ('fraud',               'Fraud and forgery',            'Fraude y falsificación',           'property', false, false, 14),
+  ('vandalism',           'Vandalism',                    'Vandalismo',                       'property', false, false, 15),
+  ('weapons',             'Weapons violation',            'Infracción de armas',              'society',  false, false, 16),
+  ('drugs',               'Drug offense',                 'Delito de drogas',                 'society',  false, false, 17),
+  ('sex_offense',         'Other sex offense',            'Otro delito sexual',               'society',  false, true,  18),
+  ('juvenile',            'Juvenile offense',             'Delito juvenil',                   'society',  false, true,  19),
+  ('dui',                 'Driving under the influence',  'Conducir bajo los efectos',        'society',  false, false, 20),
+  ('disorder',            'Disorder and public order',    'Desorden público',                 'society',  false, false, 21),
+  ('trespass',            'Trespass',                     'Allanamiento de propiedad',        'society',  false, false, 22),
+  ('traffic',             'Traffic offense',              'Infracción de tránsito',           'other',    false, false, 23),
+  ('warrant',             'Warrant and court order',      'Orden judicial',                   'other',    false, false, 24),
+  ('other',               'Other offense',                'Otro delito',                      'other',    false, false, 25);

@@ -1,0 +1,56 @@
+/**
+ * The signed-in staff member for the console. /api/auth/me is the one source of truth for permissions;
+ * the navigation only hides what the server would refuse anyway.
+ */
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api } from '../api/client.js';
+import type { Me } from '../api/types.js';
+
+export interface Session {
+  /** undefined while loading, null when nobody is signed in. */
+  user: Me | null | undefined;
+  error: Error | undefined;
+  can(permission: string): boolean;
+  /** Loads /api/auth/me again (after the MFA step). */
+  refresh(): Promise<Me | null>;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<Me | null | undefined>(undefined);
+  const [error, setError] = useState<Error | undefined>();
+
+  const refresh = useCallback(async () => {
+    try {
+      const me = await api.me();
+      setUser(me);
+      setError(undefined);
+      return me;
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+      setUser(null);
+      return null;
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const signOut = useCallback(async () => {
+    await api.signOut();
+    setUser(null);
+  }, []);
+
+  const can = useCallback((permission: string) => Boolean(user?.permissions.includes(permission)), [user]);
+
+  return <SessionContext.Provider value={{ user, error, can, refresh, signOut }}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession must be used inside <SessionProvider>');
+  return session;
+}

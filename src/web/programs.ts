@@ -1,0 +1,49 @@
+/**
+ * Screens of the programs. Every src/programs/<id>/ui/index.tsx default-exports a WebProgram; the glob below
+ * finds them at build time, so adding a program's screens needs no edit here or anywhere in the web app.
+ */
+import type { ComponentType } from 'react';
+import { flatten, type MessageTree, type Messages } from './i18n/index.js';
+
+export interface WebProgram {
+  /** The program's id, as in its server manifest (src/programs/<id>/index.ts). */
+  id: string;
+  /**
+   * The program's own translations by locale code. They are available to every component as
+   * "programs.<id>.<key>", so a program never edits the core locale files.
+   */
+  messages: Record<string, MessageTree>;
+  /** Shown on the public portal home, in the order of `portalOrder` (lower first). */
+  portal?: { Widget: ComponentType; order?: number };
+  /** A console page at /console/programs/<id>, listed in the navigation for users with `permission`. */
+  console?: {
+    /** Message key of the navigation label (inside the program's messages, without the prefix). */
+    navLabel: string;
+    permission: string;
+    Page: ComponentType;
+  };
+}
+
+/** Identity function that type-checks a program's manifest where it is written. */
+export function defineWebProgram(program: WebProgram): WebProgram {
+  return program;
+}
+
+const modules = import.meta.glob<WebProgram>('../programs/*/ui/index.tsx', { eager: true, import: 'default' });
+
+export const webPrograms: WebProgram[] = Object.values(modules).sort((a, b) => a.id.localeCompare(b.id));
+
+/** Every program's messages, prefixed and flattened, by locale: handed to the I18nProvider. */
+export const programMessages: Record<string, Messages> = (() => {
+  const byLocale: Record<string, Messages> = {};
+  for (const program of webPrograms) {
+    for (const [locale, tree] of Object.entries(program.messages)) {
+      byLocale[locale] = flatten(tree, `programs.${program.id}`, byLocale[locale] ?? {});
+    }
+  }
+  return byLocale;
+})();
+
+export function findWebProgram(id: string): WebProgram | undefined {
+  return webPrograms.find((p) => p.id === id);
+}
