@@ -13,6 +13,10 @@ export default defineConfig({
     emptyOutDir: true,
     // MapLibre alone is ~800 kB minified; the warning would fire on every build without telling us anything.
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      // MapLibre in a chunk of its own, named for what it is; only the console's map pages load it.
+      output: { codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] } },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:8080' },

@@ -3,6 +3,7 @@ import { registerServe } from './commands/serve.js';
 import { registerDemo } from './commands/demo.js';
 import { registerAudit } from './commands/audit.js';
 import { registerUsers } from './commands/users.js';
+import { registerImport } from './commands/import.js';
 
 /**
  * `bridges` — one command per job a department does; each command file registers itself here.
@@ -14,6 +15,7 @@ registerServe(program);
 registerDemo(program);
 registerAudit(program);
 registerUsers(program);
+registerImport(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

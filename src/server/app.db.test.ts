@@ -59,10 +59,19 @@ describe('the HTTP server', () => {
     const res = await app.inject('/api/public/summary');
     const agency = res.json().agencies.find((a: { slug: string }) => a.slug === 'summary-pd');
     expect(agency.currentEnd.slice(0, 10)).toBe('2023-08-20');
+    expect(agency.comparable).toBe(true);
     expect(agency.categories).toEqual([
       { code: 'homicide', label: { en: 'Homicide', es: 'Homicidio' }, current: 0, previous: 1 },
       { code: 'shooting', label: { en: 'Shooting (non-fatal)', es: 'Tiroteo (no mortal)' }, current: 2, previous: 1 },
     ]);
     expect(res.body).not.toMatch(/lon|lat|-75\./);
+  });
+
+  it('does not compare with a period the records do not cover', async () => {
+    const agencyId = await insertAgency(db, { slug: 'new-records-pd' });
+    await insertIncidents(db, agencyId, [{ category: 'burglary', occurredAt: '2006-01-01T08:00:00Z' }, { category: 'burglary', occurredAt: '2006-01-31T08:00:00Z' }]);
+    const agency = (await app.inject('/api/public/summary')).json().agencies.find((a: { slug: string }) => a.slug === 'new-records-pd');
+    expect(agency.comparable).toBe(false);
+    expect(agency.dataStart.slice(0, 10)).toBe('2006-01-01');
   });
 });

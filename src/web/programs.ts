@@ -1,6 +1,7 @@
 /**
- * Screens of the programs. Every src/programs/<id>/ui/index.tsx default-exports a WebProgram; the glob below
- * finds them at build time, so adding a program's screens needs no edit here or anywhere in the web app.
+ * Screens of the programs. Every src/programs/<id>/ui/index.tsx default-exports a WebProgram (written
+ * `export default { … } satisfies WebProgram`, a type-only import, so no import cycle at run time); the glob
+ * below finds them at build time, so adding a program's screens needs no edit anywhere in the web app.
  */
 import type { ComponentType } from 'react';
 import { flatten, type MessageTree, type Messages } from './i18n/index.js';
@@ -13,7 +14,7 @@ export interface WebProgram {
    * "programs.<id>.<key>", so a program never edits the core locale files.
    */
   messages: Record<string, MessageTree>;
-  /** Shown on the public portal home, in the order of `portalOrder` (lower first). */
+  /** A section of the public portal home; sections appear by `order`, lower first. */
   portal?: { Widget: ComponentType; order?: number };
   /** A console page at /console/programs/<id>, listed in the navigation for users with `permission`. */
   console?: {
@@ -22,11 +23,6 @@ export interface WebProgram {
     permission: string;
     Page: ComponentType;
   };
-}
-
-/** Identity function that type-checks a program's manifest where it is written. */
-export function defineWebProgram(program: WebProgram): WebProgram {
-  return program;
 }
 
 const modules = import.meta.glob<WebProgram>('../programs/*/ui/index.tsx', { eager: true, import: 'default' });

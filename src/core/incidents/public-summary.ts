@@ -10,6 +10,9 @@ export interface PublicSummary {
     periodDays: number;
     currentStart: string;
     currentEnd: string;
+    /** False when the agency's records start after the previous period begins: a comparison would mislead. */
+    comparable: boolean;
+    dataStart: string;
     categories: Array<{ code: string; label: { en: string; es: string }; current: number; previous: number }>;
   }>;
 }
@@ -20,12 +23,13 @@ export interface PublicSummary {
  * Counts only: no location leaves the server here.
  */
 export async function publicSummary(q: Queryable, now = new Date()): Promise<PublicSummary> {
-  const agencies = await q.query<{ id: number; slug: string; name: string; newest: Date | null }>(
-    `SELECT a.id, a.slug, a.name, (SELECT max(occurred_at) FROM incidents i WHERE i.agency_id = a.id) AS newest
-       FROM agencies a WHERE a.kind = 'police' ORDER BY a.id`);
+  const agencies = await q.query<{ id: number; slug: string; name: string; newest: Date | null; oldest: Date | null }>(
+    `SELECT a.id, a.slug, a.name, r.newest, r.oldest
+       FROM agencies a, LATERAL (SELECT max(occurred_at) AS newest, min(occurred_at) AS oldest FROM incidents i WHERE i.agency_id = a.id) r
+      WHERE a.kind = 'police' ORDER BY a.id`);
   const result: PublicSummary = { agencies: [] };
   for (const agency of agencies) {
-    if (!agency.newest) continue;
+    if (!agency.newest || !agency.oldest) continue;
     const end = new Date(Math.min(now.getTime(), agency.newest.getTime() + 1));
     const start = new Date(end.getTime() - SUMMARY_PERIOD_DAYS * DAY);
     const previousStart = new Date(start.getTime() - SUMMARY_PERIOD_DAYS * DAY);
@@ -43,6 +47,7 @@ export async function publicSummary(q: Queryable, now = new Date()): Promise<Pub
     result.agencies.push({
       slug: agency.slug, name: agency.name, periodDays: SUMMARY_PERIOD_DAYS,
       currentStart: start.toISOString(), currentEnd: end.toISOString(),
+      comparable: agency.oldest.getTime() <= previousStart.getTime(), dataStart: agency.oldest.toISOString(),
       categories: rows.map((r) => ({ code: r.code, label: { en: r.label_en, es: r.label_es }, current: r.current, previous: r.previous })),
     });
   }

@@ -6,8 +6,9 @@ import { recordAudit, verifyAuditChain, type AuditRow } from '../../core/audit/a
 import { actorForAudit } from '../../core/audit/actor.js';
 
 /**
- * The audit log for auditors. An agency's auditors see the rows of their agency's staff; reading the log is
- * itself audited.
+ * The audit log for auditors. An agency's auditors see the rows of their agency's staff; rows of no agency
+ * (system, CLI, demo loader) only platform administrators (agencies:manage) see, since they can touch any
+ * agency. Reading the log is itself audited.
  */
 export async function auditRoutes(scope: FastifyInstance, ctx: ProgramRouteContext) {
   const app = scope.withTypeProvider<ZodTypeProvider>();
@@ -32,12 +33,13 @@ export async function auditRoutes(scope: FastifyInstance, ctx: ProgramRouteConte
     const actor = request.actor!;
     const rows = await ctx.db.query<AuditRow>(
       `SELECT * FROM audit_log
-        WHERE (actor_agency_id = $1 OR actor_agency_id IS NULL)
+        WHERE (actor_agency_id = $1 OR (actor_agency_id IS NULL AND $9::boolean))
           AND ($2::timestamptz IS NULL OR at >= $2) AND ($3::timestamptz IS NULL OR at < $3)
           AND ($4::text IS NULL OR actor_label = $4) AND ($5::text IS NULL OR action LIKE $5 || '%')
           AND ($6::text IS NULL OR outcome = $6) AND ($7::bigint IS NULL OR id < $7)
         ORDER BY id DESC LIMIT $8`,
-      [actor.agencyId, q.from ?? null, q.to ?? null, q.actor ?? null, q.action ?? null, q.outcome ?? null, q.before ?? null, q.limit],
+      [actor.agencyId, q.from ?? null, q.to ?? null, q.actor ?? null, q.action ?? null, q.outcome ?? null, q.before ?? null, q.limit,
+        actor.permissions.has('agencies:manage')],
     );
     await recordAudit(ctx.db, { actor: actorForAudit(actor), action: 'audit.read', outcome: 'success', details: { query: q, returned: rows.length } });
     return rows.map((r) => ({

@@ -7,6 +7,7 @@ import { metaRoutes } from './meta.js';
 import { incidentRoutes } from './incidents.js';
 import { areaRoutes } from './areas.js';
 import { auditRoutes } from './audit.js';
+import { importRoutes } from './imports.js';
 
 /** Core API routes; each file owns one resource. */
 export async function coreRoutes(app: FastifyInstance, ctx: ProgramRouteContext) {
@@ -17,4 +18,5 @@ export async function coreRoutes(app: FastifyInstance, ctx: ProgramRouteContext)
   await app.register(incidentRoutes, ctx);
   await app.register(areaRoutes, ctx);
   await app.register(auditRoutes, ctx);
+  await app.register(importRoutes, ctx);
 }

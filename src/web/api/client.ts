@@ -5,8 +5,8 @@
 import type { FeatureCollection, Point, Geometry } from 'geojson';
 import type {
   AdminUser, ApiErrorBody, AreaProperties, AuditFilter, AuditRow, AuditVerification, Category, ImportPreset,
-  ImportSummary, IncidentFilter, IncidentPage, IncidentProperties, Me, NewUser, Notice, NoticeInput, ProgramSummary,
-  PublicConfig, PublicNotice, PublicSummary, Role, SignInAnswer, UserPatch,
+  ImportRun, ImportSummary, IncidentFilter, IncidentPage, IncidentProperties, Me, NewUser, ProgramSummary,
+  PublicConfig, PublicSummary, Role, SignInAnswer, UserPatch,
 } from './types.js';
 
 export class ApiError extends Error {
@@ -21,11 +21,11 @@ export class ApiError extends Error {
   }
 }
 
-type Query = Record<string, string | number | undefined>;
+export type Query = Record<string, string | number | undefined>;
 
-interface RequestOptions {
+export interface RequestOptions {
   query?: Query;
-  /** Sent as JSON unless it is a string (then sent as is, with contentType). */
+  /** Sent as JSON unless it is a string or a Blob/File (then sent as is, with contentType). */
   body?: unknown;
   contentType?: string;
 }
@@ -40,10 +40,25 @@ function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+const unauthorizedListeners = new Set<() => void>();
+
+/**
+ * Called when a staff request answers 401 (the session ended: idle timeout, sign-out elsewhere, disabled
+ * account), so the console can return to the sign-in page instead of showing errors. Returns the unsubscribe.
+ */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+/**
+ * One API call: JSON in and out, the session cookie attached, failures thrown as ApiError with the server's
+ * message. Exported for program screens, which define their own typed calls beside them.
+ */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: BodyInit | undefined;
-  if (typeof options.body === 'string') {
+  if (typeof options.body === 'string' || options.body instanceof Blob) {
     body = options.body;
     headers['content-type'] = options.contentType ?? 'text/plain';
   } else if (options.body !== undefined) {
@@ -66,6 +81,8 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     parsed = undefined;
   }
   if (!response.ok) {
+    // The sign-in steps answer 401 for a wrong password or code: that is not a lost session.
+    if (response.status === 401 && !path.startsWith('/api/auth/')) for (const listener of unauthorizedListeners) listener();
     const error = (parsed as ApiErrorBody | undefined)?.error;
     throw new ApiError(response.status, error?.code ?? 'http', error?.message ?? `${response.status} ${response.statusText}`, error?.details);
   }
@@ -97,7 +114,6 @@ export const api = {
   categories: () => request<Category[]>('GET', '/api/categories'),
   programs: () => request<ProgramSummary[]>('GET', '/api/programs'),
   publicSummary: () => request<PublicSummary>('GET', '/api/public/summary'),
-  publicNotices: () => request<PublicNotice[]>('GET', '/api/programs/notices/public'),
 
   // Sign-in
   signIn: (username: string, password: string) => request<SignInAnswer>('POST', '/api/auth/sign-in', { body: { username, password } }),
@@ -120,8 +136,10 @@ export const api = {
     request<IncidentCollection>('GET', '/api/incidents', { query: { ...incidentQuery(filter), format: 'geojson' } }),
   incidentPage: (filter: IncidentFilter, page: { limit: number; offset: number }) =>
     request<IncidentPage>('GET', '/api/incidents', { query: { ...incidentQuery(filter), format: 'json', ...page } }),
-  importIncidents: (preset: ImportPreset, csv: string) =>
-    request<ImportSummary>('POST', '/api/imports/incidents', { query: { preset }, body: csv, contentType: 'text/csv' }),
+  /** Uploads a CSV file as the request body; the server streams it to disk rather than into memory. */
+  importIncidents: (preset: ImportPreset, file: Blob, fileName: string) =>
+    request<ImportSummary>('POST', '/api/imports/incidents', { query: { preset, fileName }, body: file, contentType: 'text/csv' }),
+  importRuns: () => request<ImportRun[]>('GET', '/api/imports'),
 
   // Administration
   users: () => request<AdminUser[]>('GET', '/api/admin/users'),
@@ -132,11 +150,6 @@ export const api = {
   // Audit
   audit: (filter: AuditFilter) => request<AuditRow[]>('GET', '/api/audit', { query: { ...filter } }),
   verifyAudit: () => request<AuditVerification>('GET', '/api/audit/verify'),
-
-  // Community notices (program)
-  notices: () => request<Notice[]>('GET', '/api/programs/notices'),
-  createNotice: (input: NoticeInput) => request<Notice>('POST', '/api/programs/notices', { body: input }),
-  updateNotice: (id: number, patch: Partial<NoticeInput>) => request<Notice>('PATCH', `/api/programs/notices/${id}`, { body: patch }),
 };
 
 export type Api = typeof api;

@@ -42,43 +42,14 @@ export interface AgencySummary {
   periodDays: number;
   currentStart: string;
   currentEnd: string;
+  /** False when records start after the previous period begins: then only the current counts are shown. */
+  comparable: boolean;
+  dataStart: string;
   categories: SummaryCategory[];
 }
 
 export interface PublicSummary {
   agencies: AgencySummary[];
-}
-
-export type NoticeKind = 'alert' | 'advisory' | 'news';
-export type NoticeStatus = 'draft' | 'published' | 'withdrawn';
-
-/** A notice as residents see it. */
-export interface PublicNotice {
-  id: number;
-  kind: NoticeKind;
-  title: LocalizedText;
-  body: LocalizedText;
-  areaName: string | null;
-  publishAt: string;
-  expiresAt: string | null;
-  agencyName: string;
-}
-
-/** A notice as staff see it: adds status and area id. */
-export interface Notice extends PublicNotice {
-  areaId: number | null;
-  status: NoticeStatus;
-  isDemo: boolean;
-}
-
-export interface NoticeInput {
-  kind: NoticeKind;
-  title: LocalizedText;
-  body: LocalizedText;
-  areaId?: number | null;
-  status?: NoticeStatus;
-  publishAt?: string;
-  expiresAt?: string | null;
 }
 
 export type SignInAnswer = { next: 'mfa' } | { next: 'enroll'; secret: string; otpauthUrl: string };
@@ -147,26 +118,32 @@ export interface Role {
 
 export interface AdminUser {
   id: number;
+  agencyId: number;
   username: string;
   displayName: string;
   email: string | null;
   status: 'active' | 'disabled';
   roles: Array<{ id: number; name: string }>;
   mfaEnrolled: boolean;
+  failedSignIns: number;
   lockedUntil: string | null;
-  lastSignInAt: string | null;
+  locale: string;
+  isDemo: boolean;
+  createdAt: string;
 }
 
 export interface NewUser {
   username: string;
   displayName: string;
-  email?: string;
+  email?: string | null;
   password: string;
   roleIds: number[];
 }
 
 export interface UserPatch {
   displayName?: string;
+  email?: string | null;
+  password?: string;
   status?: 'active' | 'disabled';
   roleIds?: number[];
   unlock?: true;
@@ -174,22 +151,30 @@ export interface UserPatch {
 }
 
 export interface AuditRow {
-  id: number;
+  /** bigint in the database: PostgreSQL drivers may send it as a string. */
+  id: number | string;
   at: string;
-  actorLabel: string;
+  /** Who acted, e.g. "user:demo.admin" or "demo-loader". */
+  actor: string;
   action: string;
   targetType: string | null;
   targetId: string | null;
   outcome: 'success' | 'denied' | 'failure';
   sourceIp: string | null;
   details: Record<string, unknown>;
+  hash: string;
 }
+
+export type AuditOutcome = AuditRow['outcome'];
 
 export interface AuditFilter {
   from?: string;
   to?: string;
+  /** Exact actor label. */
   actor?: string;
+  /** Action prefix, e.g. "incidents.". */
   action?: string;
+  outcome?: AuditOutcome;
   limit?: number;
   before?: number;
 }
@@ -197,17 +182,38 @@ export interface AuditFilter {
 export interface AuditVerification {
   ok: boolean;
   checked: number;
-  brokenAt?: number;
+  brokenAt?: { id: number | string; reason: string };
 }
 
 export const IMPORT_PRESETS = ['philadelphia-shootings', 'chicago-burglary', 'sacramento-2006', 'socrata'] as const;
 export type ImportPreset = (typeof IMPORT_PRESETS)[number];
 
 export interface ImportSummary {
+  runId: number;
   read: number;
   inserted: number;
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Rows folded into another row of the same incident (one row per victim in shooting data). */
+  merged: number;
+  /** The first rejected rows with the reason (at most 100). */
   rejects: Array<{ line: number; reason: string }>;
+}
+
+export interface ImportRun {
+  id: number;
+  kind: 'incidents' | 'areas';
+  fileName: string;
+  preset: string | null;
+  startedBy: number | null;
+  startedAt: string;
+  finishedAt: string | null;
+  status: 'running' | 'completed' | 'failed';
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  error: string | null;
 }

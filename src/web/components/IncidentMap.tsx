@@ -14,7 +14,7 @@ import type { IncidentProperties } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
 import { useConfig } from '../config.js';
 import {
-  baseStyle, basemap, boundsOf, colorByViolence, EMPTY_COLLECTION, LAYER_POINTS, overlayLayers, SOURCE_AREAS, SOURCE_INCIDENTS,
+  areaFillOpacity, baseStyle, basemap, boundsOf, colorByViolence, EMPTY_COLLECTION, LAYER_POINTS, overlayLayers, SOURCE_AREAS, SOURCE_INCIDENTS,
 } from './map/mapStyle.js';
 import { incidentPopup } from './map/popup.js';
 import { exposeMapForTests } from './map/testHook.js';
@@ -32,10 +32,14 @@ export interface IncidentMapProps {
   label: string;
   /** id of the text that explains where the same data is available as a list. */
   describedBy?: string;
+  /** Shade areas by their incident count (the Areas page) instead of a uniform light fill. */
+  shadeAreas?: boolean;
+  /** Time zone for dates in popups (the agency's). */
+  timeZone?: string;
   className?: string;
 }
 
-export function IncidentMap({ incidents, areas, violentCategories, categoryLabel, label, describedBy, className }: IncidentMapProps) {
+export function IncidentMap({ incidents, areas, violentCategories, categoryLabel, label, describedBy, shadeAreas, timeZone, className }: IncidentMapProps) {
   const i18n = useI18n();
   const config = useConfig();
   const container = useRef<HTMLDivElement>(null);
@@ -43,8 +47,8 @@ export function IncidentMap({ incidents, areas, violentCategories, categoryLabel
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   // Event handlers are registered once; they read the current labels and language through this ref.
-  const popupText = useRef({ i18n, categoryLabel });
-  popupText.current = { i18n, categoryLabel };
+  const popupText = useRef({ i18n, categoryLabel, timeZone });
+  popupText.current = { i18n, categoryLabel, timeZone };
 
   useEffect(() => {
     if (!container.current) return;
@@ -79,10 +83,10 @@ export function IncidentMap({ incidents, areas, violentCategories, categoryLabel
     map.on('click', LAYER_POINTS, (event) => {
       const feature = event.features?.[0];
       if (!feature || feature.geometry.type !== 'Point') return;
-      const { i18n: text, categoryLabel: labelOf } = popupText.current;
+      const { i18n: text, categoryLabel: labelOf, timeZone: zone } = popupText.current;
       new maplibregl.Popup({ closeButton: true, maxWidth: '280px' })
         .setLngLat(feature.geometry.coordinates as [number, number])
-        .setDOMContent(incidentPopup(feature.properties as unknown as IncidentProperties, text, labelOf))
+        .setDOMContent(incidentPopup(feature.properties as unknown as IncidentProperties, text, labelOf, zone))
         .addTo(map);
     });
     map.on('mouseenter', LAYER_POINTS, () => (map.getCanvas().style.cursor = 'pointer'));
@@ -106,15 +110,17 @@ export function IncidentMap({ incidents, areas, violentCategories, categoryLabel
     if (describedBy) canvas.setAttribute('aria-describedby', describedBy);
   }, [label, describedBy, ready]);
 
-  // Layers are (re)built when the violent categories are known; the sources keep their data.
+  const maxAreaCount = shadeAreas ? Math.max(0, ...(areas?.features ?? []).map((f) => f.properties.incidentCount ?? 0)) : 0;
+
+  // Layers are (re)built when their styling inputs change; the sources keep their data.
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready) return;
-    for (const layer of overlayLayers(colorByViolence(violentCategories))) {
+    for (const layer of overlayLayers(colorByViolence(violentCategories), areaFillOpacity(maxAreaCount))) {
       if (map.getLayer(layer.id)) map.removeLayer(layer.id);
       map.addLayer(layer);
     }
-  }, [ready, violentCategories]);
+  }, [ready, violentCategories, maxAreaCount]);
 
   useEffect(() => {
     const map = mapRef.current;

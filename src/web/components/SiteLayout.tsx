@@ -3,7 +3,7 @@
  * language switcher, <main>, footer. USWDS classes give the look; the mobile menu is toggled here instead of
  * with the USWDS script so React stays the only thing changing the DOM.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import closeIcon from '@uswds/uswds/img/usa-icons/close.svg';
 import { Link, usePath } from '../router.js';
 import { useT } from '../i18n/index.js';
@@ -19,31 +19,50 @@ export interface SiteLayoutProps {
   nav: NavItem[];
   /** Label of the primary navigation landmark (the portal and the console have different ones). */
   navLabel: string;
-  /** Extra header content after the navigation (the signed-in user and sign-out). */
-  headerExtra?: ReactNode;
+  /** The signed-in user and sign-out, shown in the top bar beside the language switcher. */
+  account?: ReactNode;
   /** Wide pages (the incidents map) use the full window width. */
   wide?: boolean;
   children: ReactNode;
 }
 
-export function SiteLayout({ nav, navLabel, headerExtra, wide, children }: SiteLayoutProps) {
+export function SiteLayout({ nav, navLabel, account, wide, children }: SiteLayoutProps) {
   const t = useT();
   const path = usePath();
   const [menuOpen, setMenuOpen] = useState(false);
 
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+
   // Following a link closes the mobile menu.
   useEffect(() => setMenuOpen(false), [path]);
+
+  // An open menu takes the focus and closes with Escape, returning the focus to the menu button.
+  useEffect(() => {
+    if (!menuOpen) return;
+    closeButton.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   return (
     <>
       <a className="usa-skipnav" href="#main-content">
         {t('layout.skipToContent')}
       </a>
-      <header className="usa-header usa-header--basic bridges-header">
+      <header className={`usa-header usa-header--basic bridges-header${wide ? ' bridges-header--wide' : ''}`}>
         <div className="bridges-topbar">
           <div className="bridges-topbar__inner">
             <span className="bridges-topbar__tagline">{t('layout.tagline')}</span>
-            <LanguageSwitcher />
+            <div className="bridges-topbar__end">
+              {account}
+              <LanguageSwitcher />
+            </div>
           </div>
         </div>
         <div className="usa-nav-container">
@@ -55,12 +74,12 @@ export function SiteLayout({ nav, navLabel, headerExtra, wide, children }: SiteL
                 </Link>
               </em>
             </div>
-            <button type="button" className="usa-menu-btn" aria-expanded={menuOpen} onClick={() => setMenuOpen(true)}>
+            <button type="button" className="usa-menu-btn" ref={menuButton} aria-expanded={menuOpen} onClick={() => setMenuOpen(true)}>
               {t('layout.menu')}
             </button>
           </div>
           <nav aria-label={navLabel} className={`usa-nav${menuOpen ? ' is-visible' : ''}`}>
-            <button type="button" className="usa-nav__close" onClick={() => setMenuOpen(false)}>
+            <button type="button" className="usa-nav__close" ref={closeButton} onClick={() => setMenuOpen(false)}>
               <img src={closeIcon} role="img" alt={t('layout.closeMenu')} />
             </button>
             <ul className="usa-nav__primary usa-accordion">
@@ -75,7 +94,6 @@ export function SiteLayout({ nav, navLabel, headerExtra, wide, children }: SiteL
                 );
               })}
             </ul>
-            {headerExtra && <div className="bridges-header__extra">{headerExtra}</div>}
           </nav>
         </div>
       </header>

@@ -56,13 +56,13 @@ export function ConsoleLayout({ permission, wide, children }: ConsoleLayoutProps
       navLabel={t('layout.consoleNav')}
       nav={allowed}
       wide={wide}
-      headerExtra={
+      account={
         <div className="bridges-user">
-          <span className="bridges-user__name" data-testid="signed-in-user">
-            {session.user.displayName}
-            <span className="bridges-user__agency">{session.user.agency.name}</span>
+          <span data-testid="signed-in-user">
+            <span className="bridges-user__name">{session.user.displayName}</span>
+            <span className="bridges-user__agency"> · {session.user.agency.name}</span>
           </span>
-          <button type="button" className="usa-button usa-button--unstyled" onClick={() => void signOut()}>
+          <button type="button" className="usa-button usa-button--unstyled bridges-user__sign-out" onClick={() => void signOut()}>
             {t('nav.signOut')}
           </button>
         </div>

@@ -3,7 +3,7 @@
  * the navigation only hides what the server would refuse anyway.
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api } from '../api/client.js';
+import { api, onUnauthorized } from '../api/client.js';
 import type { Me } from '../api/types.js';
 
 export interface Session {
@@ -38,6 +38,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // A request refused for want of a session means it has ended: back to signed-out (and so to sign-in).
+  useEffect(() => onUnauthorized(() => setUser(null)), []);
 
   const signOut = useCallback(async () => {
     await api.signOut();

@@ -33,5 +33,5 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): Async
   }, [...deps, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { ...state, reload };
+  return { data: state.data, error: state.error, loading: state.loading, reload };
 }

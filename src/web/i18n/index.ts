@@ -81,6 +81,8 @@ export interface I18n {
   setLocale(code: string): void;
   /** The message for key, falling back to English and then to the key itself (visible in review). */
   t(key: string, vars?: Vars): string;
+  /** Whether a message exists (for names that may or may not have a translation, like custom roles). */
+  has(key: string): boolean;
   /** Picks the plural form of key for count; {count} is available to the template. */
   plural(key: string, count: number, vars?: Vars): string;
   /** Chooses the current language from server-sent text. */
@@ -121,6 +123,7 @@ export function I18nProvider({ extra, children }: I18nProviderProps) {
       locales,
       setLocale,
       t,
+      has: (key) => lookup(key) !== undefined,
       plural: (key, count, vars) => {
         const template = lookup(`${key}.${rules.select(count)}`) ?? lookup(`${key}.other`) ?? key;
         return interpolate(template, { count, ...vars }, locale);

@@ -35,9 +35,11 @@ function AgencyTable({ agency }: { agency: AgencySummary }) {
   });
   const totalCurrent = rows.reduce((sum, c) => sum + c.current, 0);
   const totalPrevious = rows.reduce((sum, c) => sum + c.previous, 0);
+  const compare = agency.comparable;
   return (
     <div className="margin-y-3" data-testid={`summary-${agency.slug}`}>
       <h3>{agency.name}</h3>
+      {!compare && rows.length > 0 && <p>{t('portal.summary.noComparison', { start: formatDate(agency.dataStart, { dateStyle: 'long' }) })}</p>}
       {rows.length === 0 ? (
         <p>{t('portal.summary.quiet', { period })}</p>
       ) : (
@@ -48,8 +50,8 @@ function AgencyTable({ agency }: { agency: AgencySummary }) {
               <tr>
                 <th scope="col">{t('portal.summary.category')}</th>
                 <th scope="col" className="text-right">{t('portal.summary.current', { days: agency.periodDays })}</th>
-                <th scope="col" className="text-right">{t('portal.summary.previous', { days: agency.periodDays })}</th>
-                <th scope="col">{t('portal.summary.change')}</th>
+                {compare && <th scope="col" className="text-right">{t('portal.summary.previous', { days: agency.periodDays })}</th>}
+                {compare && <th scope="col">{t('portal.summary.change')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -57,8 +59,8 @@ function AgencyTable({ agency }: { agency: AgencySummary }) {
                 <tr key={c.code}>
                   <th scope="row">{pick(c.label)}</th>
                   <td className="text-right">{formatNumber(c.current)}</td>
-                  <td className="text-right">{formatNumber(c.previous)}</td>
-                  <td>{describeChange(t, c.current - c.previous)}</td>
+                  {compare && <td className="text-right">{formatNumber(c.previous)}</td>}
+                  {compare && <td>{describeChange(t, c.current - c.previous)}</td>}
                 </tr>
               ))}
             </tbody>
@@ -66,8 +68,8 @@ function AgencyTable({ agency }: { agency: AgencySummary }) {
               <tr>
                 <th scope="row">{t('portal.summary.total')}</th>
                 <td className="text-right">{formatNumber(totalCurrent)}</td>
-                <td className="text-right">{formatNumber(totalPrevious)}</td>
-                <td>{describeChange(t, totalCurrent - totalPrevious)}</td>
+                {compare && <td className="text-right">{formatNumber(totalPrevious)}</td>}
+                {compare && <td>{describeChange(t, totalCurrent - totalPrevious)}</td>}
               </tr>
             </tfoot>
           </table>

@@ -30,24 +30,16 @@ export interface DateFormat {
 
 type Field = 'year4' | 'year2' | 'month' | 'day' | 'hour' | 'hour12' | 'minute' | 'second' | 'meridiem';
 
-// Longest tokens first so "MM" wins over "M" and "YYYY" over "YY".
-const TOKENS: ReadonlyArray<[string, Field, string]> = [
-  ['YYYY', 'year4', '(\\d{4})'],
-  ['YY', 'year2', '(\\d{2})'],
-  ['MM', 'month', '(\\d{2})'],
-  ['M', 'month', '(\\d{1,2})'],
-  ['DD', 'day', '(\\d{2})'],
-  ['D', 'day', '(\\d{1,2})'],
-  ['HH', 'hour', '(\\d{2})'],
-  ['H', 'hour', '(\\d{1,2})'],
-  ['hh', 'hour12', '(\\d{2})'],
-  ['h', 'hour12', '(\\d{1,2})'],
-  ['mm', 'minute', '(\\d{2})'],
-  ['ss', 'second', '(\\d{2})'],
-  ['A', 'meridiem', '(AM|PM|am|pm|a\\.m\\.|p\\.m\\.)'],
+// Longest tokens first so "MM" wins over "M" and "YYYY" over "YY". [token, field, min digits, max digits]
+const TOKENS: ReadonlyArray<[string, Field, number, number]> = [
+  ['YYYY', 'year4', 4, 4], ['YY', 'year2', 2, 2], ['MM', 'month', 2, 2], ['M', 'month', 1, 2], ['DD', 'day', 2, 2],
+  ['D', 'day', 1, 2], ['HH', 'hour', 2, 2], ['H', 'hour', 1, 2], ['hh', 'hour12', 2, 2], ['h', 'hour12', 1, 2],
+  ['mm', 'minute', 2, 2], ['ss', 'second', 2, 2], ['A', 'meridiem', 0, 0],
 ];
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// A compiled format is a list of steps; parsing walks the value once without regular expressions (this runs
+// once per row, a million times in a large import).
+type Step = { kind: 'number'; field: Field; min: number; max: number } | { kind: 'meridiem' } | { kind: 'space' } | { kind: 'literal'; code: number };
 
 /** Two-digit years pivot like POSIX strptime: 69–99 are 1969–1999, 00–68 are 2000–2068. */
 export const expandTwoDigitYear = (yy: number): number => (yy >= 69 ? 1900 + yy : 2000 + yy);
@@ -60,55 +52,88 @@ export function isValidWallTime(w: WallTime): boolean {
     && w.hour >= 0 && w.hour <= 23 && w.minute >= 0 && w.minute <= 59 && w.second >= 0 && w.second <= 59;
 }
 
+const isSpace = (code: number) => code === 32 || code === 9;
+
+/** Reads "AM"/"PM" (any case, optionally "a.m."): returns [12-hour offset, length] or null. */
+function readMeridiem(value: string, at: number): [number, number] | null {
+  const c = value.charCodeAt(at) | 0x20;
+  if (c !== 0x61 && c !== 0x70) return null; // a or p
+  const offset = c === 0x70 ? 12 : 0;
+  if ((value.charCodeAt(at + 1) | 0x20) === 0x6d) return [offset, 2];
+  if (value[at + 1] === '.' && (value.charCodeAt(at + 2) | 0x20) === 0x6d && value[at + 3] === '.') return [offset, 4];
+  return null;
+}
+
 function compileTokens(text: string): DateFormat {
-  const fields: Field[] = [];
-  let pattern = '';
+  const steps: Step[] = [];
   let rest = text;
   while (rest.length > 0) {
     const token = TOKENS.find(([t]) => rest.startsWith(t));
     if (token) {
-      fields.push(token[1]);
-      pattern += token[2];
+      steps.push(token[1] === 'meridiem' ? { kind: 'meridiem' } : { kind: 'number', field: token[1], min: token[2], max: token[3] });
       rest = rest.slice(token[0].length);
     } else {
-      pattern += /\s/.test(rest[0]) ? '\\s+' : escapeRegExp(rest[0]);
+      const code = rest.charCodeAt(0);
+      if (isSpace(code)) {
+        if (steps[steps.length - 1]?.kind !== 'space') steps.push({ kind: 'space' });
+      } else steps.push({ kind: 'literal', code });
       rest = rest.slice(1);
     }
   }
-  const has = (f: Field) => fields.includes(f);
+  const has = (f: Field) => steps.some((s) => (s.kind === 'number' && s.field === f) || (f === 'meridiem' && s.kind === 'meridiem'));
   if (!has('year4') && !has('year2')) throw new Error(`date format "${text}" has no year (YYYY or YY)`);
   if (!has('month') || !has('day')) throw new Error(`date format "${text}" needs a month (M or MM) and a day (D or DD)`);
   const hasTime = has('hour') || has('hour12');
   if (has('hour12') && !has('meridiem')) throw new Error(`date format "${text}": a 12-hour clock (h, hh) needs A for AM/PM`);
   if (has('meridiem') && !hasTime) throw new Error(`date format "${text}": A (AM/PM) needs an hour token`);
-  const regex = new RegExp(`^${pattern}$`);
+  const twelveHour = has('meridiem');
   return {
     text,
     hasTime,
-    parse(value: string): WallTime | null {
-      const match = regex.exec(value.trim());
-      if (!match) return null;
+    parse(raw: string): WallTime | null {
+      const value = raw.trim();
       const w: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, millisecond: 0, hasTime };
-      let meridiem: string | null = null;
-      let twelve = false;
-      for (let i = 0; i < fields.length; i += 1) {
-        const raw = match[i + 1];
-        switch (fields[i]) {
-          case 'year4': w.year = Number(raw); break;
-          case 'year2': w.year = expandTwoDigitYear(Number(raw)); break;
-          case 'month': w.month = Number(raw); break;
-          case 'day': w.day = Number(raw); break;
-          case 'hour': w.hour = Number(raw); break;
-          case 'hour12': w.hour = Number(raw); twelve = true; break;
-          case 'minute': w.minute = Number(raw); break;
-          case 'second': w.second = Number(raw); break;
-          case 'meridiem': meridiem = raw[0].toUpperCase(); twelve = true; break;
+      let at = 0;
+      let meridiem = -1;
+      for (const step of steps) {
+        if (step.kind === 'number') {
+          let n = 0, digits = 0;
+          while (digits < step.max) {
+            const c = value.charCodeAt(at) - 48;
+            if (!(c >= 0 && c <= 9)) break;
+            n = n * 10 + c;
+            at += 1;
+            digits += 1;
+          }
+          if (digits < step.min) return null;
+          switch (step.field) {
+            case 'year4': w.year = n; break;
+            case 'year2': w.year = expandTwoDigitYear(n); break;
+            case 'month': w.month = n; break;
+            case 'day': w.day = n; break;
+            case 'hour': case 'hour12': w.hour = n; break;
+            case 'minute': w.minute = n; break;
+            case 'second': w.second = n; break;
+            default: break;
+          }
+        } else if (step.kind === 'space') {
+          if (!isSpace(value.charCodeAt(at))) return null;
+          while (isSpace(value.charCodeAt(at))) at += 1;
+        } else if (step.kind === 'literal') {
+          if (value.charCodeAt(at) !== step.code) return null;
+          at += 1;
+        } else {
+          const m = readMeridiem(value, at);
+          if (!m) return null;
+          meridiem = m[0];
+          at += m[1];
         }
       }
-      if (twelve && meridiem) {
+      if (at !== value.length) return null;
+      if (twelveHour) {
         // With AM/PM the hour runs 1–12: 12 AM is midnight, 12 PM is noon.
         if (w.hour < 1 || w.hour > 12) return null;
-        w.hour = (w.hour % 12) + (meridiem === 'P' ? 12 : 0);
+        w.hour = (w.hour % 12) + meridiem;
       }
       return isValidWallTime(w) ? w : null;
     },

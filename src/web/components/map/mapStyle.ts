@@ -18,7 +18,7 @@ export const COLORS = {
   violent: '#b50909',
   nonViolent: '#1a4480',
   areaLine: '#3d4551',
-  areaFill: '#71767a',
+  areaFill: '#1a4480',
   selectedArea: '#e66f0e',
 } as const;
 
@@ -89,10 +89,22 @@ function eachPosition(geometry: Geometry, visit: (p: Position) => void): void {
 
 export const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** Areas as a light fill with an outline, incidents as circles that grow with the zoom. */
-export function overlayLayers(pointColor: CircleColor): AddLayerObject[] {
+type FillLayer = Extract<AddLayerObject, { type: 'fill' }>;
+type FillOpacity = NonNullable<NonNullable<FillLayer['paint']>['fill-opacity']>;
+
+/**
+ * Area fill opacity: a light wash, or, with the largest incident count of the areas shown, darker for areas
+ * with more incidents (a simple choropleth; the tables carry the exact figures).
+ */
+export function areaFillOpacity(maxIncidentCount?: number): FillOpacity {
+  if (!maxIncidentCount) return 0.06;
+  return ['interpolate', ['linear'], ['coalesce', ['get', 'incidentCount'], 0], 0, 0.04, maxIncidentCount, 0.5];
+}
+
+/** Areas as a fill with an outline, incidents as circles that grow with the zoom. */
+export function overlayLayers(pointColor: CircleColor, fillOpacity: FillOpacity = areaFillOpacity()): AddLayerObject[] {
   return [
-    { id: 'area-fill', type: 'fill', source: SOURCE_AREAS, paint: { 'fill-color': COLORS.areaFill, 'fill-opacity': 0.06 } },
+    { id: 'area-fill', type: 'fill', source: SOURCE_AREAS, paint: { 'fill-color': COLORS.areaFill, 'fill-opacity': fillOpacity } },
     { id: 'area-line', type: 'line', source: SOURCE_AREAS, paint: { 'line-color': COLORS.areaLine, 'line-width': 1.2 } },
     {
       id: LAYER_POINTS,

@@ -5,7 +5,7 @@ import type { I18n } from '../../i18n/index.js';
  * The popup's content built as DOM nodes: incident text comes from imported files and must never be parsed
  * as HTML.
  */
-export function incidentPopup(incident: IncidentProperties, i18n: Pick<I18n, 't' | 'formatDate'>, categoryLabel: (code: string) => string): HTMLElement {
+export function incidentPopup(incident: IncidentProperties, i18n: Pick<I18n, 't' | 'formatDate'>, categoryLabel: (code: string) => string, timeZone?: string): HTMLElement {
   const root = document.createElement('div');
   root.className = 'bridges-popup';
   const title = document.createElement('p');
@@ -13,7 +13,7 @@ export function incidentPopup(incident: IncidentProperties, i18n: Pick<I18n, 't'
   title.textContent = categoryLabel(incident.category);
   root.append(title);
   const lines: Array<[string, string | null]> = [
-    [i18n.t('incidents.columns.date'), i18n.formatDate(incident.occurredAt, { dateStyle: 'medium', timeStyle: 'short' })],
+    [i18n.t('incidents.columns.date'), i18n.formatDate(incident.occurredAt, { dateStyle: 'medium', timeStyle: 'short', timeZone })],
     [i18n.t('incidents.columns.block'), incident.hundredBlock],
     [i18n.t('incidents.columns.offense'), incident.offenseText],
   ];

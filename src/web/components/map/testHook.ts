@@ -9,6 +9,8 @@ export interface MapTestHook {
   sourceFeatures(): number;
   /** Resolves when the map has finished drawing. */
   idle(): Promise<void>;
+  /** Canvas position (CSS pixels) of the drawn incident nearest the centre, to click it; null if none. */
+  firstPointOnScreen(): { x: number; y: number } | null;
 }
 
 declare global {
@@ -26,11 +28,32 @@ export function exposeMapForTests(map: MapLibreMap): () => void {
   const hook: MapTestHook = {
     renderedPoints: () => (map.getLayer(LAYER_POINTS) ? map.queryRenderedFeatures({ layers: [LAYER_POINTS] }).length : 0),
     sourceFeatures: () => (map.getSource(SOURCE_INCIDENTS) ? map.querySourceFeatures(SOURCE_INCIDENTS).length : 0),
-    // A repaint guarantees one more 'idle' even when the map was already at rest.
-    idle: () => new Promise((resolve) => {
-      map.once('idle', () => resolve());
-      map.triggerRepaint();
-    }),
+    // Two frames let React flush the effect that hands new data to the map; the repaint then guarantees one
+    // more 'idle', which MapLibre fires only once every source has loaded and been drawn.
+    idle: async () => {
+      for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      await new Promise<void>((resolve) => {
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      });
+    },
+    firstPointOnScreen: () => {
+      if (!map.getLayer(LAYER_POINTS)) return null;
+      const canvas = map.getCanvas();
+      const centre = { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 };
+      let best: { x: number; y: number } | null = null;
+      let bestDistance = Infinity;
+      for (const feature of map.queryRenderedFeatures({ layers: [LAYER_POINTS] })) {
+        if (feature.geometry.type !== 'Point') continue;
+        const p = map.project(feature.geometry.coordinates as [number, number]);
+        const distance = Math.hypot(p.x - centre.x, p.y - centre.y);
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          best = { x: p.x, y: p.y };
+        }
+      }
+      return best;
+    },
   };
   window.__bridgesMap = hook;
   return () => {

@@ -5,7 +5,7 @@
 import type { AreaCollection } from '../../api/client.js';
 import type { Category, IncidentFilter } from '../../api/types.js';
 import { useI18n } from '../../i18n/index.js';
-import { AREA_KIND_ORDER } from '../areas/areaKinds.js';
+import { AREA_KIND_ORDER, byAreaName } from '../areas/areaKinds.js';
 
 export interface IncidentFiltersProps {
   filter: IncidentFilter;
@@ -25,7 +25,7 @@ export function IncidentFilters({ filter, onChange, categories, areas }: Inciden
   };
   const areaGroups = AREA_KIND_ORDER.map((kind) => ({
     kind,
-    areas: (areas?.features ?? []).filter((f) => f.properties.kind === kind).map((f) => f.properties),
+    areas: (areas?.features ?? []).filter((f) => f.properties.kind === kind).map((f) => f.properties).sort(byAreaName),
   })).filter((g) => g.areas.length > 0);
 
   return (
@@ -61,24 +61,30 @@ export function IncidentFilters({ filter, onChange, categories, areas }: Inciden
           </button>
         </div>
       </div>
-      <fieldset className="usa-fieldset bridges-filters__categories">
-        <legend className="usa-legend">
-          {t('incidents.filters.categories')}
-          <span className="usa-hint"> {t('incidents.filters.categoriesHint')}</span>
-        </legend>
-        <div className="bridges-checkbox-grid">
-          {categories.map((category) => (
-            <div className="usa-checkbox" key={category.code}>
-              <input className="usa-checkbox__input" type="checkbox" id={`filter-category-${category.code}`} value={category.code}
-                checked={selected.has(category.code)} onChange={(e) => toggle(category.code, e.target.checked)} />
-              <label className="usa-checkbox__label" htmlFor={`filter-category-${category.code}`}>
-                {pick(category.label)}
-                {category.violent && <span className="bridges-violent-mark"> {t('incidents.violentMark')}</span>}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      {/* Collapsed by default: two dozen checkboxes would push the map below the fold. */}
+      <details className="bridges-details">
+        <summary data-testid="category-summary">
+          {selected.size === 0 ? t('incidents.filters.allCategories') : t('incidents.filters.someCategories', { n: selected.size })}
+        </summary>
+        <fieldset className="usa-fieldset bridges-filters__categories">
+          <legend className="usa-legend">
+            {t('incidents.filters.categories')}
+            <span className="usa-hint"> {t('incidents.filters.categoriesHint')}</span>
+          </legend>
+          <div className="bridges-checkbox-grid">
+            {categories.map((category) => (
+              <div className="usa-checkbox" key={category.code}>
+                <input className="usa-checkbox__input" type="checkbox" id={`filter-category-${category.code}`} value={category.code}
+                  checked={selected.has(category.code)} onChange={(e) => toggle(category.code, e.target.checked)} />
+                <label className="usa-checkbox__label" htmlFor={`filter-category-${category.code}`}>
+                  {pick(category.label)}
+                  {category.violent && <span className="bridges-violent-mark"> {t('incidents.violentMark')}</span>}
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      </details>
     </form>
   );
 }

@@ -1,0 +1,10 @@
+import { openPglite } from '../src/db/pglite.js';
+import { migrate } from '../src/db/migrate.js';
+import { allMigrationSources } from '../src/db/sources.js';
+import { buildApp } from '../src/server/app.js';
+import { testConfig } from '../src/server/auth/testing.js';
+const db = await openPglite(); await migrate(db, allMigrationSources());
+const app = await buildApp({ db, config: testConfig() }); await app.ready();
+const r = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+console.log(r.statusCode, Object.keys(r.json().paths).filter((p: string) => p.includes('tips') || p.includes('311')).join('\n'));
+await app.close(); await db.close();

@@ -1,0 +1,18 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrate } from '../src/db/migrate.js';
+import { allMigrationSources } from '../src/db/sources.js';
+import { buildApp } from '../src/server/app.js';
+import { testConfig } from '../src/server/auth/testing.js';
+import { openPostgres } from '../src/db/postgres.js';
+const name = `bridges_prof_${randomBytes(3).toString('hex')}`;
+const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' }); await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+const db = await openPostgres(`postgres://postgres@127.0.0.1:5432/${name}`);
+await migrate(db, allMigrationSources());
+await db.query(`INSERT INTO agencies (slug, name, kind, time_zone, projection, center_lon, center_lat) VALUES ('bench-pd', 'B', 'police', 'America/New_York', '+proj=utm +zone=18 +datum=WGS84 +units=m +no_defs', -75.16, 39.95)`);
+const U = { max: 1e9, windowSeconds: 60 };
+const app = await buildApp({ db, config: { ...testConfig(), tips: { limits: { submit: U, access: U, followUp: U } } } as never });
+await app.listen({ host: '127.0.0.1', port: 8877 });
+console.log('ready');
+process.on('SIGINT', async () => { await app.close(); db.pool.on('error', () => {}); await db.close(); await admin.query(`DROP DATABASE ${name} WITH (FORCE)`); await admin.end(); process.exit(0); });
