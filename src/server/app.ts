@@ -14,6 +14,7 @@ import { permissionGuard } from './auth/guard.js';
 import { coreRoutes } from './routes/index.js';
 import { webRoutes } from './web.js';
 import { contentSecurityPolicy } from './security.js';
+import { EventBus, subscribePrograms } from '../core/events/bus.js';
 
 export interface AppOptions {
   db: Db;
@@ -22,6 +23,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Request logging; request lines never carry IP addresses, user agents or query strings. */
   logger?: boolean;
+  /** Event bus shared with the CLI or tests; a new one with every program subscribed when omitted. */
+  events?: EventBus;
 }
 
 /** Assembles the HTTP server: security, docs, core routes, every registered program, the web app. */
@@ -61,10 +64,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(authPlugin, { db, config });
   const requirePermission = permissionGuard(db);
-  await app.register(coreRoutes, { db, config, requirePermission });
+  const events = options.events ?? subscribePrograms(new EventBus((event, error) => app.log.error({ event, err: String(error) }, 'event handler failed')), programs);
+  const ctx = { db, config, events, requirePermission };
+  await app.register(coreRoutes, ctx);
   for (const program of programs) {
     if (!program.routes) continue;
-    await app.register(async (scope) => program.routes!(scope, { db, config, requirePermission }), {
+    await app.register(async (scope) => program.routes!(scope, ctx), {
       prefix: `/api/programs/${program.id}`,
     });
   }

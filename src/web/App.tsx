@@ -6,7 +6,7 @@ import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
 import { matchPath, usePath, Link, useDocumentTitle } from './router.js';
 import { I18nProvider, useT } from './i18n/index.js';
 import { ConfigProvider } from './config.js';
-import { programMessages, findWebProgram } from './programs.js';
+import { programMessages, findWebProgram, matchProgramRoute, webPrograms } from './programs.js';
 import { Home } from './portal/Home.js';
 import { PortalLayout } from './portal/PortalLayout.js';
 import { SessionProvider } from './console/session.js';
@@ -48,6 +48,10 @@ function Routes() {
   if (path === '/console' || path.startsWith('/console/')) {
     return <SessionProvider><ConsoleRoute path={path} /></SessionProvider>;
   }
+  for (const program of webPrograms) {
+    const match = matchProgramRoute(`/${program.id}`, program.publicPages?.routes, path);
+    if (match) return <match.Page params={match.params} />;
+  }
   return <NotFound />;
 }
 
@@ -65,6 +69,10 @@ function ConsoleRoute({ path }: { path: string }) {
   if (program?.console) {
     const ProgramPage = program.console.Page;
     return <ProgramPage />;
+  }
+  for (const candidate of webPrograms) {
+    const match = matchProgramRoute(`/console/programs/${candidate.id}`, candidate.console?.routes, path);
+    if (match) return <match.Page params={match.params} />;
   }
   return <NotFound />;
 }

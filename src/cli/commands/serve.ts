@@ -7,6 +7,8 @@ import { buildApp } from '../../server/app.js';
 import { loadDemo, demoIsLoaded } from '../../demo/load.js';
 import { DEMO_PASSWORD, demoAccounts } from '../../demo/accounts.js';
 import { WEB_ROOT, buildWeb, webBuildIsStale } from '../web-build.js';
+import { startScheduler } from '../../core/jobs/scheduler.js';
+import { programs } from '../../programs/registry.js';
 
 /** `bridges serve`: what `npm start` runs. Builds the web app if needed, migrates, loads the demo, serves. */
 export function registerServe(program: Command): void {
@@ -32,7 +34,9 @@ export function registerServe(program: Command): void {
         console.log(`Demo loaded in ${(summary.milliseconds / 1000).toFixed(1)} s.`);
       }
       const app = await buildApp({ db, config, webRoot: WEB_ROOT, logger: process.env.BRIDGES_LOG === '1' });
+      const scheduler = startScheduler(db, programs.flatMap((p) => p.jobs ?? []), { log: (line) => app.log.warn(line) });
       const close = async () => {
+        await scheduler.stop();
         await app.close();
         await db.close();
         process.exit(0);

@@ -2,6 +2,8 @@ import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { Db } from '../../db/types.js';
 import type { PermissionSpec } from '../people/permissions.js';
 import type { BridgesConfig } from '../config.js';
+import type { JobDefinition } from '../jobs/scheduler.js';
+import type { EventBus, EventHandlers } from '../events/bus.js';
 
 /** Text shown to people, in every language the program ships; English is required. */
 export type LocalizedText = { en: string; es: string } & Record<string, string>;
@@ -10,6 +12,8 @@ export type LocalizedText = { en: string; es: string } & Record<string, string>;
 export interface ProgramRouteContext {
   db: Db;
   config: BridgesConfig;
+  /** Publish core events; programs' `on` handlers are subscribed on it. */
+  events: EventBus;
   /** preHandler that answers 401 without a session and 403 (audited) without the permission. */
   requirePermission(permission: string): preHandlerAsyncHookHandler;
 }
@@ -44,6 +48,10 @@ export interface ProgramManifest<Permission extends string = string> {
   migrations?: string;
   routes?: (app: FastifyInstance, ctx: ProgramRouteContext) => Promise<void> | void;
   stats?: (db: Db) => Promise<ProgramStat[]>;
+  /** Handlers of core events (e.g. 'incidents.recorded' opens a walk after a shooting). */
+  on?: EventHandlers;
+  /** Recurring jobs (reminders, scheduled briefings); names must start with the program id and a dot. */
+  jobs?: readonly JobDefinition[];
   /** Demo content, clearly marked as demo, loaded once with the demo. */
   seedDemo?: (ctx: DemoSeedContext) => Promise<void>;
 }
@@ -56,6 +64,9 @@ export function defineProgram<Permission extends string>(manifest: ProgramManife
     if (!permission.startsWith(`${manifest.id}:`)) {
       throw new Error(`Program ${manifest.id}: permission "${permission}" must start with "${manifest.id}:"`);
     }
+  }
+  for (const job of manifest.jobs ?? []) {
+    if (!job.name.startsWith(`${manifest.id}.`)) throw new Error(`Program ${manifest.id}: job "${job.name}" must start with "${manifest.id}."`);
   }
   return manifest;
 }

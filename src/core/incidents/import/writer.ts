@@ -33,9 +33,11 @@ const INSERT_FROM_INCOMING = `INSERT INTO incidents AS cur (agency_id, source_sy
 const differs = (a: string, b: string) => `(${CONTENT.map((c) => `${a}.${c}`).join(', ')}) IS DISTINCT FROM (${CONTENT.map((c) => `${b}.${c}`).join(', ')})`;
 
 // Rows stored exactly so already are left out before the insert: ON CONFLICT would lock each one, which is
-// a write per row for nothing. Skipped on a first import, where the probe could only miss.
-const UNCHANGED_FILTER = `WHERE NOT EXISTS (SELECT 1 FROM incidents e WHERE e.agency_id = $1 AND e.source_system = $2
-    AND e.source_id = i.source_id AND NOT ${differs('e', 'i')})`;
+// a write per row for nothing. LIMIT 1 keeps it a per-row index probe (a join could scan all incidents).
+// Skipped on a first import, where the probe could only miss.
+const UNCHANGED_FILTER = `LEFT JOIN LATERAL (SELECT ${CONTENT.join(', ')} FROM incidents e WHERE e.agency_id = $1 AND e.source_system = $2
+    AND e.source_id = i.source_id LIMIT 1) e ON true
+  WHERE e.occurred_at IS NULL OR ${differs('e', 'i')}`;
 
 const plainSql = (filterUnchanged: boolean) => `WITH incoming AS (${INCOMING})
   ${INSERT_FROM_INCOMING} ${filterUnchanged ? UNCHANGED_FILTER : ''}

@@ -1,5 +1,5 @@
 /** What a tip handler can do with a tip: each action a small form; every change lands on the timeline. */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useI18n } from '../../../web/i18n/index.js';
 import { ErrorAlert, SuccessAlert } from '../../../web/components/Alerts.js';
 import { tipsApi, type TipDetail, type TipsMeta } from './api.js';
@@ -69,6 +69,11 @@ export function TipActions({ tip, meta, can, onChanged }: TipActionsProps) {
   const [question, setQuestion] = useState(false);
   const [rewardReason, setRewardReason] = useState('');
   const [rewardAmount, setRewardAmount] = useState('');
+  // After a state change the allowed next states change too: start from the first of them again.
+  useEffect(() => {
+    setState(meta.transitions.find((tr) => tr.from === tip.state.code)?.to ?? '');
+    setOutcome('');
+  }, [tip.state.code, meta.transitions]);
   const closing = meta.states.find((s) => s.code === state)?.isClosed ?? false;
   const triage = can('tips:triage');
   const field = (id: string, label: string, control: ReactNode) => (<><label className="usa-label" htmlFor={id}>{label}</label>{control}</>);

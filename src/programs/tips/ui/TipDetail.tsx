@@ -63,7 +63,7 @@ export function TipDetailPage({ id, meta }: { id: number; meta: TipsMeta }) {
           </ul>
         </section>
       )}
-      {d.access === 'owner' && <TipActions key={d.timeline.length} tip={d} meta={meta} can={session.can} onChanged={tip.reload} />}
+      {d.access === 'owner' && <TipActions tip={d} meta={meta} can={session.can} onChanged={tip.reload} />}
       <section aria-labelledby="tip-timeline-heading">
         <h2 id="tip-timeline-heading">{t('programs.tips.detail.timeline')}</h2>
         <ol className="usa-list bridges-tips__timeline" data-testid="tip-timeline">

@@ -1,0 +1,50 @@
+import type { Db } from '../../db/types.js';
+
+/**
+ * Core events: how programs learn of things without importing each other. Core publishes, programs
+ * subscribe through their manifest's `on`. Handlers run after the publishing transaction committed, so
+ * they see the data; a failing handler is logged and never undoes the publisher's work.
+ */
+export interface CoreEvents {
+  /** New incidents committed (by an import batch or the API), ids in the agency. */
+  'incidents.recorded': { agencyId: number; incidentIds: number[] };
+}
+
+export type CoreEventName = keyof CoreEvents;
+export type EventHandler<E extends CoreEventName> = (payload: CoreEvents[E], ctx: { db: Db }) => Promise<void>;
+export type EventHandlers = { [E in CoreEventName]?: EventHandler<E> };
+
+type AnyHandler = (payload: unknown, ctx: { db: Db }) => Promise<void>;
+
+export class EventBus {
+  private readonly handlers = new Map<CoreEventName, AnyHandler[]>();
+  constructor(private readonly onError: (event: string, error: unknown) => void = () => undefined) {}
+
+  on<E extends CoreEventName>(event: E, handler: EventHandler<E>): () => void {
+    const list = this.handlers.get(event) ?? [];
+    list.push(handler as AnyHandler);
+    this.handlers.set(event, list);
+    return () => { this.handlers.set(event, (this.handlers.get(event) ?? []).filter((h) => h !== handler)); };
+  }
+
+  /** Runs every handler of the event in turn and waits for them. */
+  async publish<E extends CoreEventName>(event: E, payload: CoreEvents[E], ctx: { db: Db }): Promise<void> {
+    for (const handler of this.handlers.get(event) ?? []) {
+      try {
+        await handler(payload, ctx);
+      } catch (error) {
+        this.onError(event, error);
+      }
+    }
+  }
+}
+
+/** Subscribes every program's manifest handlers on a bus. */
+export function subscribePrograms(bus: EventBus, programs: ReadonlyArray<{ on?: EventHandlers }>): EventBus {
+  for (const program of programs) {
+    for (const [event, handler] of Object.entries(program.on ?? {})) {
+      bus.on(event as CoreEventName, handler as EventHandler<CoreEventName>);
+    }
+  }
+  return bus;
+}
