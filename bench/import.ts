@@ -9,8 +9,8 @@
  * Each database runs in a child process of its own, so the peak RSS printed is that import's alone.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -40,6 +40,22 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+/** CPU seconds (user + system) the PostgreSQL backends of this database have used so far (Linux /proc). */
+async function serverCpuSeconds(db: Db): Promise<number | null> {
+  if (db.kind !== 'postgres') return null;
+  const rows = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      return null; // not on this machine, or not Linux
+    }
+  }
+  return ticks / 100;
+}
+
 async function openBenchDb(kind: 'pglite' | 'postgres'): Promise<{ db: Db; cleanup: () => Promise<void> }> {
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'bridges-bench-pglite-'));
@@ -60,7 +76,7 @@ async function openBenchDb(kind: 'pglite' | 'postgres'): Promise<{ db: Db; clean
 async function runOne(kind: 'pglite' | 'postgres', csv: string, batchSize: number): Promise<void> {
   const { db, cleanup } = await openBenchDb(kind);
   let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
+  const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 20);
   try {
     await migrate(db, allMigrationSources());
     const [{ id: agencyId }] = await db.query<{ id: number }>(
@@ -71,6 +87,9 @@ async function runOne(kind: 'pglite' | 'postgres', csv: string, batchSize: numbe
     const rejectsDir = mkdtempSync(join(tmpdir(), 'bridges-bench-rejects-'));
     const run = async (label: string): Promise<ImportSummary> => {
       const started = process.hrtime.bigint();
+      const cpuBefore = process.cpuUsage();
+      peakRss = process.memoryUsage().rss; // this run's own peak from here
+      const serverBefore = await serverCpuSeconds(db);
       const summary = await importIncidents({
         db, agencyId, file: csv, actor: { label: 'bench' }, batchSize, rejectsPath: join(rejectsDir, `${label}.csv`),
         mapping: {
@@ -80,8 +99,13 @@ async function runOne(kind: 'pglite' | 'postgres', csv: string, batchSize: numbe
         dateFormat: 'YYYY-MM-DD HH:mm', timeZone: 'America/New_York', sourceSystem: 'bench',
       });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      console.log(`${kind.padEnd(8)} ${label.padEnd(8)} ${seconds.toFixed(1).padStart(6)} s  ${Math.round(summary.read / seconds).toLocaleString('en-US').padStart(9)} rows/s  ` +
-        `read ${summary.read} inserted ${summary.inserted} updated ${summary.updated} unchanged ${summary.unchanged} rejected ${summary.rejected}  peak RSS so far ${mb(peakRss)}`);
+      const cpu = process.cpuUsage(cpuBefore);
+      const serverAfter = await serverCpuSeconds(db);
+      // The machine may be shared: CPU seconds and the load average say how much of the wall time was ours.
+      const server = serverBefore !== null && serverAfter !== null ? `, server CPU ${(serverAfter - serverBefore).toFixed(1)} s` : '';
+      console.log(`${kind.padEnd(8)} ${label.padEnd(6)} ${seconds.toFixed(1).padStart(6)} s  ${Math.round(summary.read / seconds).toLocaleString('en-US').padStart(9)} rows/s  ` +
+        `read ${summary.read} inserted ${summary.inserted} updated ${summary.updated} unchanged ${summary.unchanged} rejected ${summary.rejected}  ` +
+        `(import process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s${server}, load average ${loadavg()[0].toFixed(1)}, peak RSS during the run ${mb(peakRss)})`);
       return summary;
     };
     await run('first');
@@ -92,7 +116,8 @@ async function runOne(kind: 'pglite' | 'postgres', csv: string, batchSize: numbe
     await cleanup();
   }
   const maxRss = process.resourceUsage().maxRSS * 1024;
-  console.log(`${kind.padEnd(8)} peak RSS ${mb(Math.max(peakRss, maxRss))} (process maxRSS ${mb(maxRss)})`);
+  // For PGlite this includes creating the database (initdb of a new data folder peaks at ~950 MiB by itself).
+  console.log(`${kind.padEnd(8)} process peak RSS ${mb(maxRss)} (whole process: start, create, migrate, both runs)`);
 }
 
 async function main(): Promise<void> {

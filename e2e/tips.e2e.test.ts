@@ -43,7 +43,9 @@ describe('anonymous tips, end to end', () => {
   it('a resident sends a tip with a photo and a map pin, and gets a tip number and passphrase', async () => {
     const page = await e2e.newPage();
     await page.goto('/', { waitUntil: 'load' });
-    await page.waitForSelector('[data-testid=tip-form] #tip-category option[value=drugs]');
+    await page.click('[data-testid=tips-teaser] >> text=Send a tip');
+    await page.waitForSelector('[data-testid=tip-form] #tip-category option[value=drugs]', { state: 'attached' });
+    expect(new URL(page.url()).pathname).toBe('/tips');
     expect(seriousViolations(await runAxe(page))).toEqual([]);
     await page.selectOption('#tip-category', 'drugs');
     await page.fill('#tip-description', TIP_TEXT);
@@ -143,8 +145,8 @@ describe('anonymous tips, end to end', () => {
 
   it('the resident follows up in Spanish, reads the question and the reward, and answers', async () => {
     const page = await e2e.newPage({ locale: 'es-ES' });
-    await page.goto('/', { waitUntil: 'load' });
-    await page.click('[data-testid=tips-tab-follow]');
+    await page.goto('/tips/follow-up', { waitUntil: 'load' });
+    expect(await page.textContent('h1')).toBe('Envíe una pista anónima');
     await page.fill('#follow-number', tipNumber.toLowerCase());
     await page.fill('#follow-passphrase', passphrase);
     await page.click('[data-testid=follow-up-access] button[type=submit]');

@@ -4,6 +4,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerAudit } from './commands/audit.js';
 import { registerUsers } from './commands/users.js';
 import { registerImport } from './commands/import.js';
+import { registerAnalyze } from './commands/analyze.js';
 
 /**
  * `bridges` — one command per job a department does; each command file registers itself here.
@@ -16,6 +17,7 @@ registerDemo(program);
 registerAudit(program);
 registerUsers(program);
 registerImport(program);
+registerAnalyze(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

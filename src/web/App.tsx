@@ -9,6 +9,7 @@ import { ConfigProvider } from './config.js';
 import { programMessages, findWebProgram, matchProgramRoute, webPrograms } from './programs.js';
 import { Home } from './portal/Home.js';
 import { PortalLayout } from './portal/PortalLayout.js';
+import { portalPages } from './portal/pages.js';
 import { SessionProvider } from './console/session.js';
 import { SignIn } from './console/SignIn.js';
 import { ConsoleHome } from './console/ConsoleLayout.js';
@@ -45,6 +46,8 @@ function Routes() {
   const path = usePath().replace(/(.)\/+$/, '$1');
   useFocusOnNavigation(path);
   if (path === '/') return <Home />;
+  const PortalPage = portalPages[path];
+  if (PortalPage) return <PortalPage />;
   if (path === '/console' || path.startsWith('/console/')) {
     return <SessionProvider><ConsoleRoute path={path} /></SessionProvider>;
   }

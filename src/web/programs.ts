@@ -35,6 +35,8 @@ export interface WebProgram {
     /** Deeper console pages, relative to /console/programs/<id>/ (e.g. ':tipId'). */
     routes?: Record<string, ComponentType<RouteParams>>;
   };
+  /** Shown at the top of every console page (e.g. a real-time alert); it checks its own permission. */
+  consoleBanner?: ComponentType;
 }
 
 /** Path parameters of a program route, e.g. { eventId: '42' } for ':eventId'. */

@@ -64,6 +64,7 @@ export interface IndexedArea {
 // Shared answer for points in no area (most points when an agency has no areas yet): no allocation per point.
 const NO_AREAS: readonly number[] = Object.freeze([]);
 
+/** Point → containing area ids for a fixed set of areas (build once per import or recompute). */
 export class AreaIndex {
   private readonly index: Flatbush | null;
   private readonly parts: Array<{ areaId: number; polygon: PreparedPolygon }> = [];

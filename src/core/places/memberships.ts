@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/types.js';
+import { numberArray, textArray } from '../incidents/import/pg-arrays.js';
 import { AreaIndex, loadAreaIndex } from './area-index.js';
 
 /** Postgres array literal of ids: [3, 7] → '{3,7}' (passed as text and cast, so unnest needs no 2-D arrays). */
@@ -34,7 +35,7 @@ export async function recomputeAreaMemberships(q: Queryable, agencyId: number, o
       await q.query(
         `UPDATE incidents AS i SET area_ids = u.area_ids::int[], updated_at = now()
            FROM unnest($1::bigint[], $2::text[]) AS u(id, area_ids) WHERE i.id = u.id`,
-        [ids, literals],
+        [numberArray(ids), textArray(literals)],
       );
       changed += ids.length;
     }

@@ -58,11 +58,8 @@ export async function accessTip(ctx: TipsContext, tipNumber: string, passphrase:
     return { kind: 'failed' };
   });
   if (outcome.kind === 'locked') throw throttled(outcome.wait);
-  if (outcome.kind === 'failed') {
-    // Counters of numbers nobody tried for a day are forgotten now and then, so the table stays small.
-    if (Math.random() < 0.01) await ctx.db.query("DELETE FROM tip_access_throttle WHERE last_failure_at < now() - interval '1 day' AND (locked_until IS NULL OR locked_until < now())");
-    throw denied();
-  }
+  // Counters of numbers nobody tried for a day are forgotten by the 'tips.forget-counters' job.
+  if (outcome.kind === 'failed') throw denied();
   const access = issueAccessToken(ctx.keys, outcome.tipId, ctx.settings.accessMinutes);
   return { accessToken: access.token, expiresAt: access.expiresAt };
 }

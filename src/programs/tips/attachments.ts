@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { Queryable } from '../../db/types.js';
 import { appendAudit, type AuditActor } from '../../core/audit/audit.js';
-import { notFound } from '../../core/errors.js';
+import { AppError, notFound } from '../../core/errors.js';
 import { PUBLIC_ACTOR, type TipsContext } from './context.js';
 import { addTimeline } from './timeline.js';
 import { cleanUpload } from './uploads/clean.js';
@@ -15,6 +15,9 @@ export interface AttachmentView {
   bytes: number;
 }
 
+/** Per tip, so one tipster (or one flood) cannot fill the disk through the follow-up page. */
+export const MAX_FILES_PER_TIP = 25;
+
 /** The store of a context's upload folder. */
 export const uploadStore = (ctx: TipsContext) => new UploadStore(ctx.settings.uploadDir);
 
@@ -23,6 +26,8 @@ export const uploadStore = (ctx: TipsContext) => new UploadStore(ctx.settings.up
  * tip. The file is written before the transaction and removed again if the transaction fails.
  */
 export async function addTipsterFile(ctx: TipsContext, tipId: number, raw: Buffer, actor: AuditActor = PUBLIC_ACTOR): Promise<AttachmentView> {
+  const [count] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM tip_attachments WHERE tip_id = $1', [tipId]);
+  if (count.n >= MAX_FILES_PER_TIP) throw new AppError(409, 'too_many_files', `A tip can hold at most ${MAX_FILES_PER_TIP} files.`);
   const file = await cleanUpload(raw, ctx.settings);
   const store = uploadStore(ctx);
   const saved = store.save(file.bytes, file.extension);

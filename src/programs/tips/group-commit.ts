@@ -43,7 +43,13 @@ export class GroupCommit {
     if (this.writing) return;
     this.writing = true;
     try {
-      while (this.queue.length > 0) await this.write(this.queue.splice(0, this.maxGroup));
+      while (this.queue.length > 0) {
+        // One turn of the event loop first: requests already on their way (read but not yet handled) join this
+        // group. Without it, an in-process database (PGlite, which blocks the loop while it works) would
+        // write groups of one or two and pay a transaction for each.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        await this.write(this.queue.splice(0, this.maxGroup));
+      }
     } finally {
       this.writing = false;
     }

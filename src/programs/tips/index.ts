@@ -3,6 +3,7 @@ import { defineProgram } from '../../core/program/define.js';
 import { tipRoutes } from './routes/index.js';
 import { tipStats } from './stats.js';
 import { seedDemoTips } from './demo.js';
+import { tipJobs } from './jobs.js';
 
 /**
  * Crime Stoppers and text tipping: anonymous tips by web form and text message, a two-way anonymous follow-up
@@ -26,5 +27,6 @@ export const tips = defineProgram({
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: tipRoutes,
   stats: tipStats,
+  jobs: tipJobs,
   seedDemo: seedDemoTips,
 });

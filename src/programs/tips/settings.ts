@@ -90,7 +90,7 @@ export function loadTipsSettings(config: ConfigWithTips, env: NodeJS.ProcessEnv 
       document: positiveInt(env, 'BRIDGES_TIPS_MAX_DOCUMENT_MB', 10) * MB,
     },
     accessMinutes: positiveInt(env, 'BRIDGES_TIPS_ACCESS_MINUTES', 30),
-    smsRelayDays: positiveInt(env, 'BRIDGES_TIPS_SMS_RELAY_DAYS', 30),
+    smsRelayDays: smsRelayDays(env),
     smsAgency: env.BRIDGES_TIPS_SMS_AGENCY || undefined,
     twilio: {
       authToken: env.TWILIO_AUTH_TOKEN || (config.demoMode ? DEMO_TWILIO_TOKEN : undefined),
@@ -109,6 +109,11 @@ export function loadTipsSettings(config: ConfigWithTips, env: NodeJS.ProcessEnv 
     maxBytes: { ...base.maxBytes, ...o.maxBytes },
     twilio: { ...base.twilio, ...o.twilio },
   };
+}
+
+/** Days a quiet text conversation keeps its relay entry (BRIDGES_TIPS_SMS_RELAY_DAYS, default 30). */
+export function smsRelayDays(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveInt(env, 'BRIDGES_TIPS_SMS_RELAY_DAYS', 30);
 }
 
 /** The largest upload of any kind: the route's body limit. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.js';
 import { insertAgency, insertStaff, type TestStaff } from '../../testing/fixtures.js';
+import { tipJobs } from './jobs.js';
 import { dumpDatabase, inboundText, photoWithMetadata, tipsTestApp, twilioRequest, CAMERA } from './testing.js';
 
 let db: TestDatabase;
@@ -83,13 +84,18 @@ describe('the Twilio webhook', () => {
     expect(numberIn(again.body)).not.toBe(numberIn(first.body));
   });
 
-  it('closes quiet conversations and erases their relay', async () => {
-    const first = await text('+12155550888', 'Old conversation about a burglary on Walnut');
-    const tip = await tipOf(numberIn(first.body));
-    await db.query("UPDATE tip_sms_conversations SET last_message_at = now() - interval '40 days' WHERE tip_id = $1", [tip.id]);
+  it('closes quiet conversations and erases their relay (the hourly job, and any queue read)', async () => {
+    const quiet = async (phone: string) => {
+      const tip = await tipOf(numberIn((await text(phone, 'Old conversation about a burglary on Walnut')).body));
+      await db.query("UPDATE tip_sms_conversations SET last_message_at = now() - interval '40 days' WHERE tip_id = $1", [tip.id]);
+      return async () => (await db.query<Record<string, unknown>>('SELECT status, relay_enc FROM tip_sms_conversations WHERE tip_id = $1', [tip.id]))[0];
+    };
+    const byJob = await quiet('+12155550888');
+    await tipJobs.find((job) => job.name === 'tips.expire-sms-relays')!.run({ db, now: new Date() });
+    expect(await byJob()).toEqual({ status: 'closed', relay_enc: null });
+    const byRead = await quiet('+12155550889');
     await app.inject({ method: 'GET', url: '/api/programs/tips/tips', headers: { cookie: handler.cookie } });
-    const [conversation] = await db.query<Record<string, unknown>>('SELECT status, relay_enc FROM tip_sms_conversations WHERE tip_id = $1', [tip.id]);
-    expect(conversation).toEqual({ status: 'closed', relay_enc: null });
+    expect(await byRead()).toEqual({ status: 'closed', relay_enc: null });
   });
 });
 

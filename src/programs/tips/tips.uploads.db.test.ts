@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../../db/testing.js';
 import { insertAgency, insertStaff, type TestStaff } from '../../testing/fixtures.js';
 import { CAMERA, bearer, photoWithMetadata, sendTip, tipsTestApp } from './testing.js';
 import type { ConfigWithTips } from './settings.js';
+import { MAX_FILES_PER_TIP } from './attachments.js';
 
 let db: TestDatabase;
 let app: FastifyInstance;
@@ -129,6 +130,18 @@ describe('files from tipsters', () => {
     const text = await upload(Buffer.from('Plate number seen: ABC-1234, dark green pickup.'));
     expect(text.json()).toMatchObject({ kind: 'document', mime: 'text/plain' });
     expect((await app.inject({ method: 'POST', url: '/api/programs/tips/public/tip/files', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('hi there') })).statusCode).toBe(401);
+  });
+
+  it('are capped per tip, so a flood through the follow-up page cannot fill the disk', async () => {
+    const receipt = await sendTip(app);
+    const [tip] = await db.query<{ id: number }>('SELECT id FROM tips WHERE number = $1', [receipt.tipNumber]);
+    await db.query(
+      `INSERT INTO tip_attachments (tip_id, kind, mime, bytes, sha256, storage_key)
+       SELECT $1, 'document', 'text/plain', 1, 'x', '2000-01/' || md5(g::text) || '.txt' FROM generate_series(1, $2::int) g`, [tip.id, MAX_FILES_PER_TIP]);
+    const refused = await app.inject({
+      method: 'POST', url: '/api/programs/tips/public/tip/files', headers: { ...bearer(receipt.accessToken), 'content-type': 'application/octet-stream' }, payload: Buffer.from('one more file'),
+    });
+    expect(refused.statusCode).toBe(409);
   });
 
   it('are given to staff as attachments, and every download is audited', async () => {

@@ -8,6 +8,8 @@ import { incidentRoutes } from './incidents.js';
 import { areaRoutes } from './areas.js';
 import { auditRoutes } from './audit.js';
 import { importRoutes } from './imports.js';
+import { analysisRoutes } from './analysis.js';
+import { publicDataRoutes } from './public-data.js';
 
 /** Core API routes; each file owns one resource. */
 export async function coreRoutes(app: FastifyInstance, ctx: ProgramRouteContext) {
@@ -19,4 +21,8 @@ export async function coreRoutes(app: FastifyInstance, ctx: ProgramRouteContext)
   await app.register(areaRoutes, ctx);
   await app.register(auditRoutes, ctx);
   await app.register(importRoutes, ctx);
+  await app.register(analysisRoutes, ctx);
+  await app.register(publicDataRoutes, ctx);
+  await app.register((await import('../../core/realtime/routes.js')).realtimeRoutes, ctx);
+  await app.register((await import('./incidents-write.js')).incidentWriteRoutes, ctx);
 }

@@ -68,6 +68,7 @@ export function ConsoleLayout({ permission, wide, children }: ConsoleLayoutProps
         </div>
       }
     >
+      {webPrograms.map((p) => p.consoleBanner && <p.consoleBanner key={p.id} />)}
       <ErrorAlert error={session.error} />
       {session.can(permission) ? children : <NoAccess />}
     </SiteLayout>

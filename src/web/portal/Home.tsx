@@ -5,6 +5,7 @@ import { PortalLayout } from './PortalLayout.js';
 import { FourPs } from './FourPs.js';
 import { CitySummary } from './CitySummary.js';
 import { ProgramList } from './ProgramList.js';
+import { ExploreData } from './ExploreData.js';
 
 /** The public portal home: what Bridges is, what is happening now, and how residents take part. */
 export function Home() {
@@ -29,6 +30,7 @@ export function Home() {
       })}
       <FourPs />
       <CitySummary />
+      <ExploreData />
       <ProgramList />
       <section aria-labelledby="staff-heading" className="margin-y-4">
         <h2 id="staff-heading">{t('portal.staff.heading')}</h2>

@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import { useT } from '../i18n/index.js';
 import { SiteLayout } from '../components/SiteLayout.js';
 import { publicProgramNav } from '../programs.js';
+import { portalPageNav } from './nav.js';
 
-/** The public frame: home, each program's public pages, and the staff entrance (never other console links). */
+/** The public frame: home, the public data pages, each program's public pages, and the staff entrance (never other console links). */
 export function PortalLayout({ children }: { children: ReactNode }) {
   const t = useT();
   return (
@@ -11,6 +12,7 @@ export function PortalLayout({ children }: { children: ReactNode }) {
       navLabel={t('layout.portalNav')}
       nav={[
         { href: '/', label: t('nav.home') },
+        ...portalPageNav.map((entry) => ({ href: entry.href, label: t(entry.labelKey) })),
         ...publicProgramNav().map((entry) => ({ href: entry.href, label: t(entry.labelKey) })),
         { href: '/console/sign-in', label: t('nav.staffSignIn') },
       ]}

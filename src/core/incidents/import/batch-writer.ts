@@ -3,6 +3,7 @@ import { saveRunCounts, type RunCounts } from './runs.js';
 import type { IncidentDraft } from './types.js';
 import { MergeTally, lockReferences, upsertMerged, upsertPlain, type BatchOutcome } from './writer.js';
 
+/** Thrown when the caller's AbortSignal fires; the batch in progress is rolled back. */
 export class ImportAborted extends Error {
   constructor() {
     super('the import was interrupted; the batch in progress was rolled back');

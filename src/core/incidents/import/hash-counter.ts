@@ -4,8 +4,17 @@
  * Two different strings sharing all 64 bits is vanishingly rare (≈3·10⁻⁸ for a million keys).
  */
 
+// hash64 writes its two halves here instead of returning an array: one allocation less per row.
+let hashHi = 0;
+let hashLo = 0;
+
 /** Two independent 32-bit hashes (FNV-1a and a Murmur-style mix) of a string's UTF-16 code units. */
 export function hash64(text: string): [number, number] {
+  hashInto(text);
+  return [hashHi, hashLo];
+}
+
+function hashInto(text: string): void {
   let a = 0x811c9dc5;
   let b = 0x9747b28c ^ text.length;
   for (let i = 0; i < text.length; i += 1) {
@@ -16,15 +25,19 @@ export function hash64(text: string): [number, number] {
   }
   b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
   b ^= b >>> 16;
-  return [a >>> 0, b >>> 0];
+  hashHi = a >>> 0;
+  hashLo = b >>> 0;
 }
 
+/** Open-addressing table of 64-bit string hashes → occurrence count and a value kept from the first one. */
 export class HashCounter {
   private hi: Uint32Array;
   private lo: Uint32Array;
   private counts: Uint32Array;
   private firsts: Uint32Array;
   private size = 0;
+  // Reused answer object: read it before the next add().
+  private readonly result = { count: 0, first: 0 };
 
   constructor(initialCapacity = 1 << 14) {
     const capacity = 1 << Math.ceil(Math.log2(Math.max(16, initialCapacity)));
@@ -36,11 +49,12 @@ export class HashCounter {
 
   /**
    * Counts one more occurrence of text; returns the new count (1 the first time) and the value stored with
-   * the first occurrence (a line number).
+   * the first occurrence (a line number). The answer object is reused by the next call.
    */
   add(text: string, first = 0): { count: number; first: number } {
     if ((this.size + 1) * 2 > this.hi.length) this.grow();
-    const [h, l] = hash64(text);
+    hashInto(text);
+    const h = hashHi, l = hashLo;
     const slot = this.find(h, l);
     if (this.counts[slot] === 0) {
       this.hi[slot] = h;
@@ -49,7 +63,9 @@ export class HashCounter {
       this.size += 1;
     }
     this.counts[slot] += 1;
-    return { count: this.counts[slot], first: this.firsts[slot] };
+    this.result.count = this.counts[slot];
+    this.result.first = this.firsts[slot];
+    return this.result;
   }
 
   private find(h: number, l: number): number {

@@ -9,6 +9,7 @@ const DIGIT_0 = 48, DIGIT_9 = 57, SPACE = 32;
 
 const upper = (text: string) => (/[a-z]/.test(text) ? text.toUpperCase() : text);
 
+/** The public hundred-block form of a source address, or null when it cannot be made safe to show. */
 export function toHundredBlock(address: string | null | undefined): string | null {
   if (!address) return null;
   let text = address.trim();

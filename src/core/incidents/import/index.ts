@@ -7,7 +7,7 @@ import { BatchBuilder } from './batch.js';
 import { resolveEncoding } from './file-text.js';
 import { compileMapper, type AgencyContext, type RowMapper } from './mapping.js';
 import { openCsv } from './reader-csv.js';
-import { openGeoJson } from './reader-geojson.js';
+import { isGeoJsonFile, openGeoJson } from './reader-geojson.js';
 import { RejectsFile, defaultRejectsPath } from './rejects.js';
 import { finishRun, startRun, type RunCounts } from './runs.js';
 import { BatchWriter, ImportAborted } from './batch-writer.js';
@@ -20,9 +20,8 @@ export { TARGET_FIELDS } from './types.js';
 export { listPresets, getPreset, PRESETS } from './presets/index.js';
 export { listImportRuns, type ImportRunRow } from './runs.js';
 
+/** Rows per transaction unless told otherwise. */
 export const DEFAULT_BATCH_SIZE = 5_000;
-
-const GEOJSON_FILE = /\.(geojson|json|ndjson|geojsonl|jsonl)$/i;
 
 /** offense_categories by code. */
 export async function loadCategories(q: Queryable): Promise<Map<string, CategoryInfo>> {
@@ -46,7 +45,7 @@ async function loadAgency(q: Queryable, agencyId: number): Promise<AgencyContext
  * import again changes nothing: rows are keyed on (agency, source_system, source_id) and only rewritten when
  * they differ. A failure or an abort keeps the batches committed before it and nothing of the batch in progress.
  */
-export async function importIncidents(options: ImportOptions & { fileName?: string }): Promise<ImportSummary> {
+export async function importIncidents(options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
   const { db, agencyId, file } = options;
   const agency = await loadAgency(db, agencyId);
@@ -59,6 +58,8 @@ export async function importIncidents(options: ImportOptions & { fileName?: stri
   const totalBytes = statSync(file).size;
   const fileName = options.fileName ?? basename(file);
   const presetName = settings.preset?.name ?? null;
+  const skipRowTriggers = await canSkipRowTriggers(db);
+  const filterUnchanged = await hasIncidentsFrom(db, agencyId, settings.sourceSystem);
 
   const runId = await startRun(db, { agencyId, kind: 'incidents', fileName, preset: presetName, startedBy: options.startedBy });
   const rejects = new RejectsFile(options.rejectsPath ?? defaultRejectsPath());
@@ -73,8 +74,7 @@ export async function importIncidents(options: ImportOptions & { fileName?: stri
   const builder = new BatchBuilder(merge, categories);
   const writer = new BatchWriter(db, {
     agencyId, sourceSystem: settings.sourceSystem, runId, merge, counts, signal: options.signal,
-    skipRowTriggers: await canSkipRowTriggers(db),
-    filterUnchanged: await hasIncidentsFrom(db, agencyId, settings.sourceSystem),
+    skipRowTriggers, filterUnchanged,
     // PGlite is one connection; on PostgreSQL a second connection overlaps the server's work on two batches.
     concurrency: db.kind === 'postgres' ? 2 : 1,
   });
@@ -82,7 +82,7 @@ export async function importIncidents(options: ImportOptions & { fileName?: stri
   try {
     const areas = await loadAreaIndex(db, agencyId);
     const readerOptions = { encoding, onBytes: (n: number) => { bytesRead = n; } };
-    const source: TableSource = GEOJSON_FILE.test(file) ? openGeoJson(file, readerOptions) : openCsv(file, readerOptions);
+    const source: TableSource = isGeoJsonFile(file) ? openGeoJson(file, readerOptions) : openCsv(file, readerOptions);
     let mapper: RowMapper | null = null;
     for await (const chunk of source.chunks()) {
       if (options.signal?.aborted) throw new ImportAborted();

@@ -32,6 +32,7 @@ export function findColumn(columns: readonly string[], name: string): number {
 
 export type MapResult = { ok: true; draft: IncidentDraft } | { ok: false; reject: RejectEntry };
 
+/** Validates and maps one source row at a time (compiled once per file by compileMapper). */
 export interface RowMapper {
   map(record: RawRecord): MapResult;
 }
@@ -200,7 +201,9 @@ export function compileMapper(
         const value = (values[i] ?? '').trim();
         if (value !== '') attributeValues[name] = value;
       }
-      const [x, y] = projection.toXY(lon, lat);
+      // Millimetres are plenty for analysis, and shorter numbers make the batch cheaper to send and compare.
+      const [px, py] = projection.toXY(lon, lat);
+      const x = Math.round(px * 1000) / 1000, y = Math.round(py * 1000) / 1000;
       return {
         ok: true,
         draft: {

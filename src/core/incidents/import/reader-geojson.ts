@@ -6,6 +6,9 @@ import type { RawRecord, TableSource } from './types.js';
 export const GEOMETRY_LON = '@lon';
 export const GEOMETRY_LAT = '@lat';
 
+/** Files read as GeoJSON (FeatureCollection, or one Feature a line); anything else is read as CSV. */
+export const isGeoJsonFile = (path: string): boolean => /\.(geojson|json|ndjson|geojsonl|jsonl)$/i.test(path);
+
 const cell = (value: unknown): string => {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') return JSON.stringify(value);

@@ -2,6 +2,7 @@ import { compileDateFormats, datePartOf, type DateFormat } from './dates.js';
 import { ZonedTime } from './zoned-time.js';
 import { resolveCrs, type SourceCrs } from './projection.js';
 import { getPreset, type CategoryRule, type Preset } from './presets/index.js';
+import { isGeoJsonFile } from './reader-geojson.js';
 import { TARGET_FIELDS, type ImportOptions, type TargetField } from './types.js';
 
 /** A category of offense_categories, as the import needs it. */
@@ -98,8 +99,7 @@ export function resolveSettings(options: ImportOptions, categories: ReadonlyMap<
   if (!columns.occurred_at) throw new Error('no date column: map one with --map COLUMN=occurred_at');
   const hasLonLat = Boolean(columns.lon && columns.lat);
   const hasXY = Boolean(columns.x && columns.y);
-  const isGeoJson = /\.(geo)?json$|\.ndjson$|\.geojsonl$|\.jsonl$/i.test(options.file);
-  if (!hasLonLat && !hasXY && !isGeoJson) throw new Error('no coordinates: map lon and lat (--map COLUMN=lon --map COLUMN=lat) or x and y with --crs');
+  if (!hasLonLat && !hasXY && !isGeoJsonFile(options.file)) throw new Error('no coordinates: map lon and lat (--map COLUMN=lon --map COLUMN=lat) or x and y with --crs');
 
   let category: ImportSettings['category'];
   if (columns.category) category = 'column';

@@ -51,17 +51,21 @@ export interface RejectEntry {
   reason: string;
 }
 
+/** Reported after each chunk of the file (progress bars). */
 export interface ImportProgress {
   bytesRead: number;
   totalBytes: number;
   rowsRead: number;
 }
 
+/** What importIncidents needs: the database, the agency, the file and what is stated about it. */
 export interface ImportOptions {
   db: Db;
   agencyId: number;
   /** Path of a .csv, .geojson/.json (FeatureCollection) or .ndjson/.geojsonl (one Feature a line) file. */
   file: string;
+  /** Name recorded in import_runs and the audit row (default: the file's base name; uploads pass the original). */
+  fileName?: string;
   /** Name of a preset (see listPresets()); flags below override what it states. */
   preset?: string;
   /** COLUMN → FIELD (a TargetField or attributes.NAME); replaces the preset's column for that field. */
@@ -90,6 +94,7 @@ export interface ImportOptions {
   signal?: AbortSignal;
 }
 
+/** What an import did, also stored in import_runs and the audit row. */
 export interface ImportSummary {
   runId: number;
   file: string;

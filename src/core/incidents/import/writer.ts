@@ -8,7 +8,7 @@ import type { IncidentDraft } from './types.js';
  * (agency_id, source_system, source_id).
  *
  * Plain mode updates a row only when something differs, so re-running an import writes nothing;
- * RETURNING (xmax = 0) tells inserted rows from updated ones, and rows not returned were unchanged.
+ * RETURNING (xmax = 0) tells inserted rows from updated ones, and rows not written were unchanged.
  *
  * Merge mode (one row per victim) adds victim and fatal counts to a row already written by this same run and
  * replaces them when the row comes from an earlier run; the more serious category wins within a run.
@@ -39,12 +39,14 @@ const UNCHANGED_FILTER = `LEFT JOIN LATERAL (SELECT ${CONTENT.join(', ')} FROM i
     AND e.source_id = i.source_id LIMIT 1) e ON true
   WHERE e.occurred_at IS NULL OR ${differs('e', 'i')}`;
 
-const plainSql = (filterUnchanged: boolean) => `WITH incoming AS (${INCOMING})
+// Counted in SQL: one answer row per batch instead of one per written row.
+const plainSql = (filterUnchanged: boolean) => `WITH incoming AS (${INCOMING}), written AS (
   ${INSERT_FROM_INCOMING} ${filterUnchanged ? UNCHANGED_FILTER : ''}
   ON CONFLICT (agency_id, source_system, source_id) DO UPDATE SET
     ${CONTENT.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, import_run_id = EXCLUDED.import_run_id, updated_at = now()
   WHERE ${differs('cur', 'EXCLUDED')}
-  RETURNING (cur.xmax = 0) AS inserted`;
+  RETURNING (cur.xmax = 0) AS inserted)
+  SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*)::int AS written FROM written`;
 const PLAIN_SQL = { filtered: plainSql(true), unfiltered: plainSql(false) };
 
 const fingerprint = (alias: string) => `md5(row(${CONTENT.map((c) => `${alias}.${c}`).join(', ')})::text)`;
@@ -145,9 +147,8 @@ export async function lockReferences(q: Queryable, agencyId: number, runId: numb
 export async function upsertPlain(q: Queryable, agencyId: number, sourceSystem: string, runId: number, drafts: readonly IncidentDraft[], filterUnchanged = true): Promise<BatchOutcome> {
   if (drafts.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   const sql = filterUnchanged ? PLAIN_SQL.filtered : PLAIN_SQL.unfiltered;
-  const rows = await q.query<{ inserted: boolean }>(sql, params(agencyId, sourceSystem, runId, drafts));
-  const inserted = rows.filter((r) => r.inserted).length;
-  return { inserted, updated: rows.length - inserted, unchanged: drafts.length - rows.length };
+  const [{ inserted, written }] = await q.query<{ inserted: number; written: number }>(sql, params(agencyId, sourceSystem, runId, drafts));
+  return { inserted, updated: written - inserted, unchanged: drafts.length - written };
 }
 
 /**
@@ -167,15 +168,17 @@ export class MergeTally {
       this.outcome.inserted += 1;
       return;
     }
-    const known = this.before.get(row.source_id);
-    if (row.prior_run !== this.runId || !known) {
-      if (row.prior_run === this.runId) return; // inserted earlier in this run: still an insert
+    if (row.prior_run !== this.runId) {
+      // First touch this run of a row from an earlier run: compare with what it was before the run.
       const changed = row.fp !== row.prior_fp;
       this.before.set(row.source_id, { fp: row.prior_fp ?? '', changed });
       if (changed) this.outcome.updated += 1;
       else this.outcome.unchanged += 1;
       return;
     }
+    // A later touch this run. Rows this run inserted stay inserted; others may now (again) match their old state.
+    const known = this.before.get(row.source_id);
+    if (!known) return;
     const changed = row.fp !== known.fp;
     if (changed === known.changed) return;
     known.changed = changed;

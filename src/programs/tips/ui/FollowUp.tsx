@@ -90,7 +90,7 @@ export function FollowUpView({ token, options, onExpired, onDone }: FollowUpView
 
   return (
     <div data-testid="follow-up-view">
-      <h3>{t('programs.tips.followUp.title', { number: tip.tipNumber })}</h3>
+      <h2>{t('programs.tips.followUp.title', { number: tip.tipNumber })}</h2>
       <p>
         <span className="usa-tag" data-testid="follow-up-status">{pick(tip.status.label)}</span>{' '}
         {pick(tip.category.label)} · {t('programs.tips.followUp.sentOn', { date: formatDate(tip.submittedOn, { dateStyle: 'long', timeZone: 'UTC' }) })}
@@ -99,7 +99,7 @@ export function FollowUpView({ token, options, onExpired, onDone }: FollowUpView
       {tip.reward.status === 'approved' && (
         <div className="usa-alert usa-alert--success" data-testid="reward-approved">
           <div className="usa-alert__body">
-            <h4 className="usa-alert__heading">{t('programs.tips.reward.approvedHeading', { amount: money(tip.reward.amountCents ?? 0, locale) })}</h4>
+            <h3 className="usa-alert__heading">{t('programs.tips.reward.approvedHeading', { amount: money(tip.reward.amountCents ?? 0, locale) })}</h3>
             <p className="usa-alert__text">{t('programs.tips.reward.collect')}</p>
             <p className="usa-alert__text">{t('programs.tips.reward.code')} <strong className="bridges-secret" data-testid="collection-code">{tip.reward.collectionCode}</strong></p>
           </div>

@@ -4,7 +4,7 @@ import { useAsync } from '../../../web/hooks/useAsync.js';
 import { ErrorAlert, Loading } from '../../../web/components/Alerts.js';
 import { IncidentMap } from '../../../web/components/IncidentMap.js';
 import type { IncidentCollection } from '../../../web/api/client.js';
-import { money, tipsApi, type TipDashboard, type TipsMeta } from './api.js';
+import { money, publicTipsApi, tipsApi, type TipDashboard, type TipsMeta } from './api.js';
 
 function Bars({ id, title, rows }: { id: string; title: string; rows: Array<{ label: string; count: number }> }) {
   const { t } = useI18n();
@@ -32,6 +32,7 @@ export function TipDashboardPanel({ meta }: { meta: TipsMeta }) {
   const { t, pick, formatNumber, locale } = useI18n();
   const dashboard = useAsync(() => tipsApi.dashboard(), []);
   const map = useAsync(() => tipsApi.map(), []);
+  const districts = useAsync(() => publicTipsApi.areas(), []);
   if (dashboard.loading && !dashboard.data) return <Loading />;
   if (!dashboard.data) return <ErrorAlert error={dashboard.error} />;
   const d: TipDashboard = dashboard.data;
@@ -59,7 +60,7 @@ export function TipDashboardPanel({ meta }: { meta: TipsMeta }) {
       </div>
       <h3>{t('programs.tips.dashboard.map')}</h3>
       <p className="usa-hint" id="tip-map-note">{t('programs.tips.dashboard.mapNote')}</p>
-      <IncidentMap incidents={points} violentCategories={['homicide', 'shooting']} categoryLabel={(code) => pick(meta.categories.find((c) => c.code === code)?.label) || code} label={t('programs.tips.dashboard.mapLabel')} describedBy="tip-map-note" />
+      <IncidentMap incidents={points} areas={districts.data} violentCategories={['homicide', 'shooting']} categoryLabel={(code) => pick(meta.categories.find((c) => c.code === code)?.label) || code} label={t('programs.tips.dashboard.mapLabel')} describedBy="tip-map-note" />
     </div>
   );
 }

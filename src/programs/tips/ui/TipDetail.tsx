@@ -15,6 +15,7 @@ export function TipDetailPage({ id, meta }: { id: number; meta: TipsMeta }) {
   if (tip.loading && !tip.data) return <Loading />;
   if (!tip.data) return <ErrorAlert error={tip.error} />;
   const d: TipDetail = tip.data;
+  const stateLabel = (code: unknown) => pick(meta.states.find((s) => s.code === code)?.label) || String(code);
   const when = (iso: string | null) => (iso ? formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
   const facts: Array<[string, string]> = [
     [t('programs.tips.detail.category'), pick(d.category.label)],
@@ -71,7 +72,7 @@ export function TipDetailPage({ id, meta }: { id: number; meta: TipsMeta }) {
             <li key={e.id} className={`bridges-tips__event bridges-tips__event--${e.kind}`}>
               <span className="bridges-muted">{when(e.at)} · {e.userName ?? t(`programs.tips.authors.${e.author}`)}</span>{' '}
               <strong>{t(`programs.tips.events.${e.kind}`)}</strong>
-              {e.kind === 'state' && ` ${String(e.data.from)} → ${String(e.data.to)}`}
+              {e.kind === 'state' && ` ${stateLabel(e.data.from)} → ${stateLabel(e.data.to)}`}
               {e.body && e.kind !== 'submitted' && <span className="display-block">{e.body}</span>}
               {e.visibleToTipster && e.kind !== 'submitted' && <span className="usa-tag margin-left-1">{t('programs.tips.detail.seenByTipster')}</span>}
             </li>

@@ -3,7 +3,7 @@
  * send a tip and follow it up, and a console page for tip handlers, the reward board and command staff.
  */
 import type { WebProgram } from '../../../web/programs.js';
-import { TipsPortal } from './TipsPortal.js';
+import { FollowUpPage, TipsPage, TipsTeaser } from './TipsPortal.js';
 import { TipsConsole, TIPS_PERMISSION } from './TipsConsole.js';
 import en from './locales/en.json';
 import es from './locales/es.json';
@@ -13,6 +13,7 @@ export default {
   id: 'tips',
   messages: { en, es },
   // Right after the notices: sending a tip is the main thing a resident comes to do.
-  portal: { Widget: TipsPortal, order: 1 },
+  portal: { Widget: TipsTeaser, order: 1 },
+  publicPages: { navLabel: 'portal.navLabel', navOrder: 1, routes: { '': TipsPage, 'follow-up': FollowUpPage } },
   console: { navLabel: 'nav', permission: TIPS_PERMISSION, Page: TipsConsole },
 } satisfies WebProgram;

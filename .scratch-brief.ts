@@ -1,0 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { openDatabase } from './src/db/connection.js';
+import { buildBriefing } from './src/programs/icap/briefing/build.js';
+import { briefingPdf } from './src/programs/icap/briefing/pdf.js';
+const db = await openDatabase({ dataDir: '/tmp/bridges-demo' });
+const [agency] = await db.query<{ id: number; projection: string }>("SELECT id, projection FROM agencies WHERE slug = 'philadelphia-pd'");
+const t0 = Date.now();
+const content = await buildBriefing(db, agency.id, new Date('2023-08-23T04:00:00Z'));
+console.log('built in', Date.now() - t0, 'ms', content.hotSpots.map((h) => [h.neighborhood, h.count, h.z]));
+const pdf = await briefingPdf({ id: 0, asOf: content.asOf, generatedAt: new Date(), trigger: 'demo', generatedBy: null, isDemo: true, content: JSON.parse(JSON.stringify(content)) }, agency.projection);
+writeFileSync('/tmp/look/briefing2.pdf', pdf);
+await db.close();

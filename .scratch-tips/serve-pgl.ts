@@ -1,0 +1,12 @@
+import { openPglite } from '../src/db/pglite.js';
+import { migrate } from '../src/db/migrate.js';
+import { allMigrationSources } from '../src/db/sources.js';
+import { buildApp } from '../src/server/app.js';
+import { testConfig } from '../src/server/auth/testing.js';
+const db = await openPglite(); await migrate(db, allMigrationSources());
+await db.query(`INSERT INTO agencies (slug, name, kind, time_zone, projection, center_lon, center_lat) VALUES ('bench-pd', 'B', 'police', 'America/New_York', '+proj=utm +zone=18 +datum=WGS84 +units=m +no_defs', -75.16, 39.95)`);
+const U = { max: 1e9, windowSeconds: 60 };
+const app = await buildApp({ db, config: { ...testConfig(), tips: { limits: { submit: U, access: U, followUp: U } } } as never });
+await app.listen({ host: '127.0.0.1', port: 8879 });
+console.log('ready');
+process.on('SIGINT', async () => { await app.close(); await db.close(); process.exit(0); });
