@@ -3,12 +3,11 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
 /**
- * Presses Tab from the top of the page until the element matching `selector` has the focus; false when it
- * never does within `limit` presses (the element cannot be reached with a keyboard).
+ * Starts at the page's first focusable element (the skip link) and presses Tab until the element matching
+ * `selector` has the focus; false when it never does within `limit` presses (it cannot be reached by keyboard).
  */
 export async function reachableByTab(page: Page, selector: string, limit = 150): Promise<boolean> {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => document.querySelector<HTMLElement>('a.usa-skipnav')?.focus());
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
     if (await page.evaluate((s) => Boolean(document.activeElement?.matches(s)), selector)) return true;
@@ -21,4 +20,15 @@ export async function download(page: Page, selector: string): Promise<{ name: st
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   const path = await file.path();
   return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/**
+ * Moves to another page of the app the way its own links do (history API, no reload). Loading every page
+ * afresh would fetch the whole app each time and soon meet the server's per-address rate limit.
+ */
+export async function go(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
 }

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { pageProblems, runAxe, screenshot, SCREENSHOTS, seriousViolations, startE2E, type E2E } from './harness.js';
-import { download, reachableByTab } from './partnerships-b-helpers.js';
+import { download, go, reachableByTab } from './partnerships-b-helpers.js';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -18,13 +18,13 @@ afterAll(async () => {
 });
 
 /** A page in the chosen language (the switcher's choice is remembered in localStorage). */
-async function openIn(language: 'en' | 'es', path: string): Promise<Page> {
+async function openIn(language: 'en' | 'es'): Promise<Page> {
   const page = await e2e.newPage({ locale: language === 'es' ? 'es-US' : 'en-US' });
-  await page.goto(path, { waitUntil: 'load' });
+  await page.goto('/', { waitUntil: 'load' });
   if ((await page.getAttribute('html', 'lang')) !== language) {
     await page.selectOption('[data-testid=language-select]', language);
-    await expect.poll(() => page.getAttribute('html', 'lang')).toBe(language);
   }
+  await page.waitForFunction((code) => document.documentElement.lang === code, language);
   return page;
 }
 
@@ -38,12 +38,21 @@ async function checkPage(page: Page, name: string, keyboardTarget: string) {
 
 describe.each(['en', 'es'] as const)('partnership pages in %s', (language) => {
   const suffix = language === 'en' ? '' : '-es';
+  // One page per language, moved between pages as a resident would (see go()).
+  let page: Page;
+  beforeAll(async () => {
+    page = await openIn(language);
+  });
+  const visit = async (path: string) => {
+    await go(page, path);
+    await expect.poll(() => page.evaluate(() => window.location.pathname)).toBe(path.split('?')[0]);
+  };
   const text = language === 'en'
     ? { apply: 'Send application', thanks: 'Thank you for applying', guardianError: 'A parent or guardian must tick the box', nav: ['Crime map', 'Results', 'Open data'] }
     : { apply: 'Enviar solicitud', thanks: 'Gracias por su solicitud', guardianError: 'El padre, la madre o el tutor debe marcar la casilla', nav: ['Mapa del delito', 'Resultados', 'Datos abiertos'] };
 
   it('lists the volunteer programs and lets an adult apply without an account', async () => {
-    const page = await openIn(language, '/volunteers');
+    await visit('/volunteers');
     await page.waitForSelector('[data-testid=volunteer-program-sentinel]');
     const nav = await page.locator('nav .usa-nav__primary a').allTextContents();
     for (const entry of text.nav) expect(nav).toContain(entry);
@@ -66,7 +75,8 @@ describe.each(['en', 'es'] as const)('partnership pages in %s', (language) => {
   });
 
   it('asks for a guardian’s consent for a young applicant and lists what is missing', async () => {
-    const page = await openIn(language, '/volunteers/apply');
+    await visit('/volunteers');
+    await page.click('[data-testid=volunteer-apply-link]');
     await page.waitForSelector('#apply-programId option >> nth=3', { state: 'attached' });
     const explorers = await page.locator('#apply-programId option', { hasText: /Explorers|Exploradores/ }).getAttribute('value');
     await page.selectOption('#apply-programId', explorers!);
@@ -98,7 +108,7 @@ describe.each(['en', 'es'] as const)('partnership pages in %s', (language) => {
   });
 
   it('finds a service by need and language', async () => {
-    const page = await openIn(language, '/resources');
+    await visit('/resources');
     await page.waitForSelector('[data-testid=resource-count]');
     await page.waitForSelector('#resource-language option[value=km]', { state: 'attached' });
     await page.selectOption('#resource-need', 'victim_services');
@@ -112,7 +122,7 @@ describe.each(['en', 'es'] as const)('partnership pages in %s', (language) => {
   });
 
   it('shows the crime map with masked counts, and this year’s trend against last year’s', async () => {
-    const page = await openIn(language, '/crime-map');
+    await visit('/crime-map');
     await page.waitForSelector('[data-testid=crime-counts] tbody tr');
     await page.waitForFunction(() => Boolean(window.__bridgesMap));
     await page.evaluate(() => window.__bridgesMap!.idle());
@@ -132,7 +142,7 @@ describe.each(['en', 'es'] as const)('partnership pages in %s', (language) => {
   });
 
   it('shows what each program achieved', async () => {
-    const page = await openIn(language, '/results');
+    await visit('/results');
     await page.waitForSelector('[data-testid=results-volunteers]');
     await page.waitForSelector('[data-testid=results-resources]');
     const hours = Number((await page.textContent('[data-testid=figure-volunteers-hours] .bridges-figure-list__value'))!.replace(/[^\d]/g, ''));
@@ -143,7 +153,7 @@ describe.each(['en', 'es'] as const)('partnership pages in %s', (language) => {
   });
 
   it('downloads the open data: masked incidents, trends, results and the services directory', async () => {
-    const page = await openIn(language, '/open-data');
+    await visit('/open-data');
     await page.waitForSelector('[data-testid=dataset-resource-directory]');
     await page.waitForSelector('[data-testid=year-downloads] li');
     const csv = await download(page, '[data-testid=dataset-incidents] a:has-text("CSV")');
@@ -163,7 +173,7 @@ describe.each(['en', 'es'] as const)('partnership pages in %s', (language) => {
   });
 
   it('links the data pages from the home page', async () => {
-    const page = await openIn(language, '/');
+    await visit('/');
     await page.waitForSelector('[data-testid=explore-data] a[href="/crime-map"]');
     await page.waitForSelector('[data-testid=volunteer-widget]');
     await page.waitForSelector('[data-testid=find-help-widget]');

@@ -148,7 +148,7 @@ describe('evaluating walks', () => {
     const [walk] = await e2e.db.query<{ id: number }>(
       "SELECT id FROM walks WHERE status = 'completed' AND is_demo AND completed_at < '2023-07-01' ORDER BY id LIMIT 1");
     await page.goto(`/console/programs/walks/${walk.id}`, { waitUntil: 'load' });
-    await page.waitForSelector('[data-testid=impact-chart] svg rect');
+    await page.waitForSelector('[data-testid=impact-chart] svg rect', { state: 'attached' });
     await page.waitForSelector('[data-testid=visits-table] tbody tr');
     expect(await page.locator('[data-testid=impact-chart] svg rect').count()).toBeGreaterThan(8);
     expect(await page.textContent('[data-testid=impact-chart]')).toMatch(/incidents in the 28 days before/);

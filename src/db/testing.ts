@@ -3,7 +3,7 @@
  * 'postgres'). The global setup migrates one template per run; each test file then gets its own copy:
  * a PGlite data-dir clone, or CREATE DATABASE … TEMPLATE on the local PostgreSQL 15 server.
  */
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -23,8 +23,11 @@ const urlFor = (database: string) => {
 };
 
 const outputDir = () => join(process.cwd(), '.test-output');
-const pgliteTemplatePath = () => join(outputDir(), 'pglite-template.tgz');
-const pgTemplateNamePath = () => join(outputDir(), 'pg-template-name');
+// Each run's templates have their own names (passed to the workers in the environment), so two test runs
+// in one tree never use or drop each other's templates.
+const runTag = () => process.env.BRIDGES_TEST_RUN ?? 'default';
+const pgliteTemplatePath = () => join(outputDir(), `pglite-template-${runTag()}.tgz`);
+const pgTemplateNamePath = () => join(outputDir(), `pg-template-name-${runTag()}`);
 
 async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl() });
@@ -38,6 +41,7 @@ async function adminQuery(sql: string): Promise<void> {
 
 /** Called once per test run (vitest globalSetup): builds the migrated templates. Returns the teardown. */
 export async function buildTestTemplates(backends: readonly TestBackend[]): Promise<() => Promise<void>> {
+  process.env.BRIDGES_TEST_RUN ??= `${process.pid}-${randomBytes(3).toString('hex')}`;
   mkdirSync(outputDir(), { recursive: true });
   const cleanups: Array<() => Promise<void>> = [];
   if (backends.includes('pglite')) {
@@ -47,6 +51,7 @@ export async function buildTestTemplates(backends: readonly TestBackend[]): Prom
     const dump = await db.pglite.dumpDataDir('gzip');
     writeFileSync(pgliteTemplatePath(), Buffer.from(await dump.arrayBuffer()));
     await db.close();
+    cleanups.push(async () => rmSync(pgliteTemplatePath(), { force: true }));
   }
   if (backends.includes('postgres')) {
     const name = `bridges_tmpl_${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -57,6 +62,7 @@ export async function buildTestTemplates(backends: readonly TestBackend[]): Prom
     await db.close();
     writeFileSync(pgTemplateNamePath(), name);
     cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    cleanups.push(async () => rmSync(pgTemplateNamePath(), { force: true }));
   }
   return async () => {
     for (const cleanup of cleanups) await cleanup();

@@ -17,10 +17,12 @@ import { UsersPage } from './console/users/UsersPage.js';
 import { AuditPage } from './console/audit/AuditPage.js';
 import { ImportsPage } from './console/imports/ImportsPage.js';
 import { Loading } from './components/Alerts.js';
+import { ANALYSIS_PATHS } from './console/analysis/paths.js';
 
 // The map pages carry MapLibre (most of the bundle); residents on the portal never download it.
 const IncidentsPage = lazy(() => import('./console/incidents/IncidentsPage.js').then((m) => ({ default: m.IncidentsPage })));
 const AreasPage = lazy(() => import('./console/areas/AreasPage.js').then((m) => ({ default: m.AreasPage })));
+const AnalysisPage = lazy(() => import('./console/analysis/AnalysisPage.js').then((m) => ({ default: m.AnalysisPage })));
 
 export function App() {
   return (
@@ -36,6 +38,7 @@ const CONSOLE_PAGES: Record<string, ComponentType> = {
   '/console': ConsoleHome,
   '/console/incidents': IncidentsPage,
   '/console/areas': AreasPage,
+  ...Object.fromEntries(ANALYSIS_PATHS.map((path) => [path, AnalysisPage])),
   '/console/users': UsersPage,
   '/console/audit': AuditPage,
   '/console/imports': ImportsPage,

@@ -86,6 +86,10 @@ describe('area import', () => {
     const bad = join(dir, 'bad.geojson');
     writeFileSync(bad, '{"type":"FeatureCollection","features":[');
     await expect(importAreas({ db, agencyId, file: bad, kind: 'custom', nameField: 'name', actor: TEST_ACTOR })).rejects.toThrow(/ends in the middle/);
+    const [run] = await db.query<{ kind: string; status: string; error: string }>("SELECT kind, status, error FROM import_runs WHERE agency_id = $1 ORDER BY id DESC LIMIT 1", [agencyId]);
+    expect(run).toMatchObject({ kind: 'areas', status: 'failed' });
+    const [audit] = await db.query<{ outcome: string }>("SELECT outcome FROM audit_log WHERE action = 'areas.import' ORDER BY id DESC LIMIT 1");
+    expect(audit.outcome).toBe('failure');
     await expect(importAreas({ db, agencyId, file: bad, kind: 'ward' as never, nameField: 'name', actor: TEST_ACTOR })).rejects.toThrow(/unknown area kind "ward"/);
   });
 });

@@ -71,31 +71,31 @@ export async function importAreas(options: AreaImportOptions): Promise<AreaImpor
 
   const counts: RunCounts = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
   const rejects: AreaImportSummary['rejects'] = [];
-  const areas = new Map<string, PendingArea>();
-  for await (const { line, feature } of featuresOf(options)) {
-    counts.read += 1;
-    const properties = feature.properties ?? {};
-    const name = text(properties[nameField]);
-    try {
-      if (feature.type !== 'Feature') throw new Error(`expected a Feature, got ${text(feature.type) || 'no type'}`);
-      if (!name) throw new Error(`no "${nameField}" property (the --name-field)`);
-      const geometry = toAreaGeometry(feature.geometry);
-      const existing = areas.get(name);
-      if (existing) {
-        existing.geometry = { type: 'MultiPolygon', coordinates: [...polygonsOf(existing.geometry), ...polygonsOf(geometry)] };
-      } else {
-        areas.set(name, { name, code: codeField ? text(properties[codeField]) || null : null, geometry, properties });
-      }
-    } catch (error) {
-      counts.rejected += 1;
-      rejects.push({ line, reason: (error as Error).message });
-    }
-  }
-
   const fileName = options.file ? basename(options.file) : `FeatureCollection (${kind})`;
   const runId = await startRun(db, { agencyId, kind: 'areas', fileName, preset: null, startedBy: options.startedBy });
   const details = () => ({ file: fileName, kind, nameField, ...counts });
   try {
+    const areas = new Map<string, PendingArea>();
+    for await (const { line, feature } of featuresOf(options)) {
+      counts.read += 1;
+      const properties = feature.properties ?? {};
+      const name = text(properties[nameField]);
+      try {
+        if (feature.type !== 'Feature') throw new Error(`expected a Feature, got ${text(feature.type) || 'no type'}`);
+        if (!name) throw new Error(`no "${nameField}" property (the --name-field)`);
+        const geometry = toAreaGeometry(feature.geometry);
+        const existing = areas.get(name);
+        if (existing) {
+          existing.geometry = { type: 'MultiPolygon', coordinates: [...polygonsOf(existing.geometry), ...polygonsOf(geometry)] };
+        } else {
+          areas.set(name, { name, code: codeField ? text(properties[codeField]) || null : null, geometry, properties });
+        }
+      } catch (error) {
+        counts.rejected += 1;
+        rejects.push({ line, reason: (error as Error).message });
+      }
+    }
+
     let incidentsUpdated = 0;
     await db.transaction(async (tx) => {
       for (const area of areas.values()) {

@@ -14,8 +14,8 @@ const SEAT_LABELS: Array<[string, string]> = [
   ...Array.from({ length: 21 }, (_, i): [string, string] => [`Police District ${[1, 2, 3, 5, 6, 7, 8, 9, 12, 14, 15, 16, 17, 18, 19, 22, 24, 25, 26, 35, 39][i]}`, `Distrito policial ${[1, 2, 3, 5, 6, 7, 8, 9, 12, 14, 15, 16, 17, 18, 19, 22, 24, 25, 26, 35, 39][i]}`]),
   ['Youth seat', 'Puesto juvenil'], ['Faith community seat', 'Puesto de comunidades de fe'], ['Business community seat', 'Puesto del sector empresarial'],
 ];
-const FIRST = ['Ana', 'Marcus', 'Keisha', 'Luis', 'Mei', 'Darnell', 'Rosa', 'Tom', 'Aisha', 'Jorge', 'Linh', 'Patrick', 'Yolanda', 'Samir', 'Grace', 'Héctor', 'Tanya', 'Omar', 'Brianna'];
-const LAST = ['Rivera', 'Johnson', 'Nguyen', 'Ortiz', 'Chen', 'Williams', 'Delgado', 'O’Brien', 'Bello', 'Mendoza', 'Tran', 'Walsh', 'Brooks', 'Haddad', 'Kim', 'Santiago', 'Moore', 'Farah', 'Lewis'];
+const FIRST = ['Ana', 'Marcus', 'Keisha', 'Luis', 'Mei', 'Darnell', 'Rosa', 'Tom', 'Aisha', 'Jorge', 'Linh', 'Patrick', 'Yolanda', 'Samir', 'Grace', 'Héctor', 'Tanya', 'Omar', 'Brianna', 'Dmitri'];
+const LAST = ['Rivera', 'Johnson', 'Nguyen', 'Ortiz', 'Chen', 'Williams', 'Delgado', 'O’Brien', 'Bello', 'Mendoza', 'Tran', 'Walsh', 'Brooks', 'Haddad', 'Kim', 'Santiago', 'Moore', 'Farah', 'Lewis', 'Petrov'];
 
 const PROFILE = {
   name: { en: 'Demo: Community Advisory Board', es: 'Demo: Junta Asesora Comunitaria' },
@@ -53,7 +53,7 @@ async function seedSeats(q: Queryable, agencyId: number): Promise<number[]> {
     const [{ id }] = await q.query<{ id: number }>(
       'INSERT INTO board_terms (seat_id, member_name, bio, appointing_body, term_start, term_end) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id',
       [seatId, `${FIRST[member]} ${LAST[member]} (demo)`,
-        JSON.stringify({ en: `Demonstration member. Lives in the area of ${en}.`, es: `Miembro de demostración. Vive en la zona de ${es}.` }),
+        JSON.stringify({ en: `Demonstration member. Seat: ${en}.`, es: `Miembro de demostración. Puesto: ${es}.` }),
         body, isoDay(start), isoDay(start + 2 * 365 * DAY)]);
     termIds.push(id);
   }

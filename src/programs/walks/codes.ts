@@ -32,31 +32,31 @@ export interface ResourceCode {
   label: LocalizedText;
   /** One line for the packet's resource list. */
   description: LocalizedText;
-  contact: string;
+  contact: LocalizedText;
 }
 
 export const RESOURCES: readonly ResourceCode[] = [
   { code: 'victim_services', label: { en: 'Victim services', es: 'Servicios para víctimas' },
     description: { en: 'Support, counseling and help with costs for anyone affected by violence.', es: 'Apoyo, consejería y ayuda con gastos para cualquier persona afectada por la violencia.' },
-    contact: '988 or your district victim advocate' },
+    contact: { en: '988 or your district victim advocate', es: '988 o el defensor de víctimas de su distrito' } },
   { code: 'tip_line', label: { en: 'Anonymous tip line', es: 'Línea anónima de pistas' },
     description: { en: 'Tell the police what you know without giving your name.', es: 'Diga a la policía lo que sabe sin dar su nombre.' },
-    contact: 'See the tip card' },
+    contact: { en: 'See the tip card', es: 'Vea la tarjeta de pistas' } },
   { code: 'crisis_line', label: { en: 'Crisis line (988)', es: 'Línea de crisis (988)' },
     description: { en: 'Call or text 988 any time for mental health or suicide crisis support.', es: 'Llame o envíe un texto al 988 en cualquier momento para apoyo en crisis.' },
-    contact: '988' },
+    contact: { en: '988', es: '988' } },
   { code: 'city_311', label: { en: 'City services (311)', es: 'Servicios de la ciudad (311)' },
     description: { en: 'Report streetlights, dumping and vacant properties.', es: 'Reporte alumbrado, basura y propiedades vacías.' },
-    contact: '311' },
+    contact: { en: '311', es: '311' } },
   { code: 'neighborhood_watch', label: { en: 'Neighborhood watch', es: 'Vigilancia vecinal' },
     description: { en: 'Join neighbors who look out for each other; we help you start a group.', es: 'Únase a vecinos que se cuidan entre sí; le ayudamos a empezar un grupo.' },
-    contact: 'Ask the walk team' },
+    contact: { en: 'Ask the walk team', es: 'Pregunte al equipo de la caminata' } },
   { code: 'violence_interruption', label: { en: 'Violence interruption', es: 'Interrupción de la violencia' },
     description: { en: 'Outreach workers who help calm disputes before they turn violent.', es: 'Trabajadores de alcance que ayudan a calmar disputas antes de que se vuelvan violentas.' },
-    contact: 'Ask the walk team' },
+    contact: { en: 'Ask the walk team', es: 'Pregunte al equipo de la caminata' } },
   { code: 'youth_programs', label: { en: 'Youth programs', es: 'Programas para jóvenes' },
     description: { en: 'After-school, sports and summer jobs programs nearby.', es: 'Programas después de la escuela, deportes y empleos de verano cerca.' },
-    contact: 'Parks and recreation' },
+    contact: { en: 'Parks and recreation', es: 'Parques y recreación' } },
 ];
 
 export const CONCERN_CODES = CONCERNS.map((c) => c.code) as [string, ...string[]];

@@ -39,7 +39,7 @@ describe('door visits from the phone', () => {
   it('stores a batch once, however often it is sent, and starts the walk', async () => {
     const first = await send(partner, batch);
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toEqual({ stored: batch.map((v) => v.id), inserted: 3 });
+    expect(first.json()).toEqual({ stored: batch.map((v) => v.id), inserted: 3, tipsToHandOver: [batch[2].id] });
     // The answer was lost; the phone sends everything again, plus one new door.
     const retry = await send(partner, [...batch, visit({ outcome: 'declined' })]);
     expect(retry.json().inserted).toBe(1);
@@ -76,6 +76,8 @@ describe('door visits from the phone', () => {
     expect((await app.inject({ method: 'PUT', url, headers: { cookie: partner.cookie }, payload: { tipNumber: 'T123' } })).statusCode).toBe(204);
     const other = await app.inject({ method: 'PUT', url, headers: { cookie: partner.cookie }, payload: { tipNumber: 'T999' } });
     expect(other.json().error.message).toContain('already handed over as T123');
+    // Sent again after the hand-over, the visit is no longer offered for one.
+    expect((await send(partner, [batch[2]])).json().tipsToHandOver).toEqual([]);
     const none = await app.inject({ method: 'PUT', url: `/api/programs/walks/visits/${batch[1].id}/tip`, headers: { cookie: partner.cookie }, payload: { tipNumber: 'T1' } });
     expect(none.statusCode).toBe(400);
   });

@@ -14,6 +14,11 @@ export interface SyncResult {
   stored: string[];
   /** How many were new. */
   inserted: number;
+  /**
+   * Visits of the batch with a tip not yet handed to the tips program. Only these are handed over, so a
+   * batch sent again never hands the same tip over twice.
+   */
+  tipsToHandOver: string[];
 }
 
 /** Stores a batch of visits of one walk; the first visit moves an open or planned walk to in progress. */
@@ -45,7 +50,8 @@ export async function syncVisits(db: Db, agencyId: number, walkId: number, visit
     }
     // Counts only: what residents said stays in the visit rows, not in the audit log.
     await appendAudit(tx, { actor, action: 'walks.visits_sync', targetType: 'walk', targetId: walkId, outcome: 'success', details: { received: visits.length, inserted } });
-    return { stored: ids, inserted };
+    const tips = await tx.query<{ id: string }>('SELECT id FROM walk_visits WHERE id = ANY($1::uuid[]) AND tip_text IS NOT NULL AND tip_number IS NULL', [ids]);
+    return { stored: ids, inserted, tipsToHandOver: tips.map((t) => t.id) };
   });
 }
 

@@ -27,7 +27,7 @@ const GROUPS: DemoGroup[] = [
     description: ['Demonstration group. Row-home blocks west of the Italian Market.', 'Grupo de demostración. Cuadras de casas adosadas al oeste del Italian Market.'] },
   { neighborhood: 'Cobbs Creek', name: 'Demo: Cobbs Creek Neighbors', status: 'active', members: 4,
     description: ['Demonstration group. Neighbors along the creek park who organise clean-ups and a summer safety walk.', 'Grupo de demostración. Vecinos junto al parque del arroyo que organizan limpiezas y una caminata de seguridad en verano.'] },
-  { neighborhood: 'Logan', name: 'Demo: Logan Watch (getting started)', status: 'forming', members: 1,
+  { neighborhood: 'Logan', name: 'Demo: Logan Neighbors Watch', status: 'forming', members: 1,
     description: ['Demonstration group. Getting started: the first meeting is being planned.', 'Grupo de demostración. En formación: se está planeando la primera reunión.'] },
 ];
 
@@ -38,7 +38,7 @@ export function blocksWithin(neighborhood: AreaGeometry): AreaGeometry {
   const step = Math.max(1, Math.ceil(outline.length / 40));
   const sampled = outline.filter((_, i) => i % step === 0);
   const [w, s, e, n] = geometryBBox(neighborhood);
-  let factor = Math.min(0.4, 0.015 / Math.max(e - w, n - s));
+  let factor = Math.min(0.4, 0.02 / Math.max(e - w, n - s));
   for (let attempt = 0; attempt < 8; attempt += 1, factor *= 0.7) {
     const ring: Position[] = sampled.map(([x, y]) => [round6(cx + (x - cx) * factor), round6(cy + (y - cy) * factor)]);
     ring.push(ring[0]);

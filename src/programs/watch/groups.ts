@@ -9,12 +9,12 @@ type Actor = AuditActor & { userId: number; agencyId: number };
 
 interface GroupRow {
   id: number; agency_id: number; name: string; description: Record<string, string>; boundary: unknown; area_id: number | null;
-  area_name: string | null; agency_name: string; status: 'forming' | 'active' | 'inactive'; is_demo: boolean;
+  area_name: string | null; agency_name: string; time_zone: string; status: 'forming' | 'active' | 'inactive'; is_demo: boolean;
   member_count: number; captain_count: number; pending_requests: number; alerts_sent: number;
 }
 
 const SELECT_GROUP = `
-  SELECT g.id, g.agency_id, g.name, g.description, g.boundary, g.area_id, a.name AS area_name, ag.name AS agency_name, g.status, g.is_demo,
+  SELECT g.id, g.agency_id, g.name, g.description, g.boundary, g.area_id, a.name AS area_name, ag.name AS agency_name, ag.time_zone, g.status, g.is_demo,
     (SELECT count(*)::int FROM watch_members m WHERE m.group_id = g.id AND m.left_at IS NULL) AS member_count,
     (SELECT count(*)::int FROM watch_members m WHERE m.group_id = g.id AND m.left_at IS NULL AND m.role = 'captain') AS captain_count,
     (SELECT count(*)::int FROM watch_requests r WHERE r.group_id = g.id AND r.status = 'pending') AS pending_requests,
@@ -28,7 +28,7 @@ async function meetingsOf(q: Queryable, groupId: number, upcomingOnly: boolean):
 }
 
 const publicView = (row: GroupRow, meetings: PublicGroupView['meetings']): PublicGroupView => ({
-  id: row.id, name: row.name, areaName: row.area_name, agencyName: row.agency_name, status: row.status, description: row.description,
+  id: row.id, name: row.name, areaName: row.area_name, agencyName: row.agency_name, timeZone: row.time_zone, status: row.status, description: row.description,
   boundary: row.boundary, memberCount: row.member_count, captainCount: row.captain_count, isDemo: row.is_demo, meetings,
 });
 

@@ -86,6 +86,8 @@ export const lookupQuery = z.object({ lon: z.coerce.number().min(-180).max(180),
 
 export const publicGroupSummary = z.object({ id: z.number(), name: z.string(), areaName: z.string().nullable(), agencyName: z.string(), status: groupStatus });
 export const publicGroupView = publicGroupSummary.extend({
+  /** The agency's zone: meeting times are shown in it. */
+  timeZone: z.string(),
   description: z.record(z.string(), z.string()),
   boundary: z.any(),
   memberCount: z.number(),

@@ -18,6 +18,7 @@ export function useConsolePages(): ConsolePage[] {
   const core: ConsolePage[] = [
     { href: '/console/incidents', label: t('nav.incidents'), permission: 'incidents:read' },
     { href: '/console/areas', label: t('nav.areas'), permission: 'incidents:read' },
+    { href: '/console/analysis', label: t('nav.analysis'), permission: 'incidents:read' },
     { href: '/console/imports', label: t('nav.imports'), permission: 'incidents:import' },
   ];
   const programPages = webPrograms

@@ -39,16 +39,17 @@ export class BatchWriter {
   private lastCommit: Promise<void> = Promise.resolve();
   private failure: unknown = null;
   private readonly tally: MergeTally;
+  private readonly concurrency: number;
 
   constructor(private readonly db: Db, private readonly options: BatchWriterOptions) {
     this.tally = new MergeTally(options.runId);
     // Merge mode stays sequential: rows of one incident in two concurrent batches could deadlock.
-    if (options.merge) options.concurrency = 1;
+    this.concurrency = options.merge ? 1 : Math.max(1, options.concurrency);
   }
 
   /** Starts writing a batch once fewer than `concurrency` are in flight; throws the error of a failed one. */
   async submit(batch: IncidentDraft[]): Promise<void> {
-    while (this.pending.length >= this.options.concurrency) await this.pending.shift();
+    while (this.pending.length >= this.concurrency) await this.pending.shift();
     if (this.failure) throw this.failure;
     if (batch.length === 0) return;
     const previous = this.lastCommit;

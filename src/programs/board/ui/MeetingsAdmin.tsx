@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from '../../../web/router.js';
 import { useAsync } from '../../../web/hooks/useAsync.js';
 import { ErrorAlert } from '../../../web/components/Alerts.js';
+import { useSession } from '../../../web/console/session.js';
 import { boardApi } from './api.js';
 import { useBoardI18n } from './i18n.js';
 
@@ -11,6 +12,7 @@ import { useBoardI18n } from './i18n.js';
  */
 export function MeetingsAdmin() {
   const { b, pick, formatDate } = useBoardI18n();
+  const timeZone = useSession().user?.agency.timeZone ?? 'UTC';
   const meetings = useAsync(() => boardApi.meetings(), []);
   const events = useAsync(() => boardApi.boardEvents(), []);
   const linked = new Set(meetings.data?.map((m) => m.eventId));
@@ -44,7 +46,7 @@ export function MeetingsAdmin() {
         <ul className="usa-list" data-testid="board-meetings-admin">
           {meetings.data.map((m) => (
             <li key={m.id}>
-              <Link href={`/console/programs/board/meetings/${m.id}`}>{pick(m.title)}</Link> – {formatDate(m.startsAt, { dateStyle: 'medium', timeStyle: 'short' })} · {b(`status.${m.status}`)}
+              <Link href={`/console/programs/board/meetings/${m.id}`}>{pick(m.title)}</Link> – {formatDate(m.startsAt, { dateStyle: 'medium', timeStyle: 'short', timeZone })} · {b(`status.${m.status}`)}
               {m.hasMinutes ? ` · ${b('page.minutesAvailable')}` : ''}
             </li>
           ))}
@@ -57,7 +59,7 @@ export function MeetingsAdmin() {
         <span className="usa-hint" id="board-meeting-event-hint">{b('meetings.eventHint')}</span>
         <select className="usa-select" id="board-meeting-event" aria-describedby="board-meeting-event-hint" value={eventId} onChange={(e) => setEventId(e.target.value)}>
           <option value="">{b('meetings.chooseEvent')}</option>
-          {choices.map((e) => <option key={e.id} value={e.id}>{pick(e.title)} – {formatDate(e.startsAt, { dateStyle: 'medium' })}</option>)}
+          {choices.map((e) => <option key={e.id} value={e.id}>{pick(e.title)} – {formatDate(e.startsAt, { dateStyle: 'medium', timeZone: e.timeZone })}</option>)}
         </select>
         <label className="usa-label" htmlFor="board-agenda-en">{b('meetings.agendaEn')}</label>
         <textarea className="usa-textarea" id="board-agenda-en" lang="en" required value={agendaEn} onChange={(e) => setAgendaEn(e.target.value)} />

@@ -30,7 +30,7 @@ export type Moderation =
   | { action: 'decline'; note: string }
   | { action: 'answer'; publishedQuestion: LocalizedText; answer: LocalizedText; note?: string };
 /** Events hosted for 'board', to link to meetings (the events program's public list, by HTTP only). */
-export interface BoardEvent { id: number; title: LocalizedText; startsAt: string }
+export interface BoardEvent { id: number; title: LocalizedText; startsAt: string; timeZone: string }
 
 const BASE = '/api/programs/board';
 /** The agency named in the page address (?agency=slug), when a site has several boards. */

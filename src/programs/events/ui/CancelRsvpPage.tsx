@@ -40,7 +40,7 @@ export function CancelRsvpPage() {
         <div data-testid="rsvp-lookup">
           <p>
             {e('cancel.for')} <Link href={`/events/${rsvp.data.eventId}`}>{pick(rsvp.data.title)}</Link>,{' '}
-            {i18n.formatDate(rsvp.data.startsAt, { dateStyle: 'full', timeStyle: 'short', timeZone: rsvp.data.timeZone })}
+            {i18n.formatDate(rsvp.data.startsAt, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: rsvp.data.timeZone })}
           </p>
           <p data-testid="rsvp-state">
             {rsvp.data.status === 'waitlisted'

@@ -26,7 +26,7 @@ export function EventCard({ event, headingLevel = 2 }: { event: PublicEvent; hea
           <p className="margin-y-05 bridges-muted">
             {[
               e('card.languages', { languages: event.languages.map((code) => languageName(code, locale)).join(', ') }),
-              availability(e, event),
+              availability(i18n, event),
             ].filter(Boolean).join(' · ')}
           </p>
         </div>
@@ -36,8 +36,8 @@ export function EventCard({ event, headingLevel = 2 }: { event: PublicEvent; hea
 }
 
 /** "12 places left", "Full: wait list open", or nothing when there is no limit. */
-export function availability(e: (key: string, vars?: Record<string, string | number>) => string, event: PublicEvent): string | null {
+export function availability(i18n: Pick<ReturnType<typeof useEventsI18n>, 'e' | 'plural'>, event: PublicEvent): string | null {
   if (event.status === 'cancelled' || event.spotsLeft === null) return null;
   if (!event.rsvpOpen) return null;
-  return event.spotsLeft > 0 ? e('card.spotsLeft', { n: event.spotsLeft }) : e('card.full');
+  return event.spotsLeft > 0 ? i18n.plural('programs.events.card.spotsLeft', event.spotsLeft) : i18n.e('card.full');
 }

@@ -33,7 +33,7 @@ function EventDetails({ event, onChanged }: { event: PublicEvent; onChanged(): v
   useDocumentTitle(e('detail.documentTitle', { title }));
   const [receipt, setReceipt] = useState<RsvpReceipt>();
   const access = pick(event.accessibility);
-  const places = event.capacity === null ? e('detail.noLimit') : availability(e, event) ?? e('detail.capacity', { n: event.capacity });
+  const places = event.capacity === null ? e('detail.noLimit') : availability(i18n, event) ?? e('detail.capacity', { n: event.capacity });
 
   return (
     <article aria-labelledby="event-title" data-testid="event-page">

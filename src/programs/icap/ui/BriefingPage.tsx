@@ -70,6 +70,7 @@ function BriefingView({ id }: { id: number }) {
       {!c.walks ? <p>{k('notInstalled')}</p> : (
         <>
           <p>{k('walksDone', { done: c.walks.doneLastWeek, onTime: c.walks.doneOnTimeLastWeek, doors: c.walks.doorsLastWeek })}</p>
+          {c.walks.due.length === 0 && <p>{k('noWalksDue')}</p>}
           <ul className="usa-list">{c.walks.due.map((w) => <li key={w.id}><Link href={`/console/programs/walks/${w.id}`}>{w.title}</Link> · {day(w.dueFrom)} – {day(w.dueTo)}{w.overdue ? ` · ${k('overdue')}` : ''}</li>)}</ul>
         </>
       )}
@@ -86,6 +87,8 @@ function BriefingView({ id }: { id: number }) {
 /** Risk zones as circles and hot-spot cells as squares (drawn as areas), the zones' shootings as points. */
 function mapLayers(c: BriefingContent, zoneName: string, cellName: string): { zones: AreaCollection; shootings: IncidentCollection } {
   const active = c.riskZones.filter((z) => z.active);
+  // District outlines give the map its landmarks when there is no tile server.
+  const districts = c.districts.map((d, i) => ({ type: 'Feature' as const, id: 20_000 + i, geometry: d.geometry as AreaCollection['features'][number]['geometry'], properties: { id: 20_000 + i, kind: 'district', name: d.name, code: null } }));
   const cells = c.hotSpots.map((h, i) => {
     const dLat = h.cellSize / 2 / 110_574;
     const dLon = h.cellSize / 2 / (111_320 * Math.cos((h.lat * Math.PI) / 180));
@@ -93,7 +96,7 @@ function mapLayers(c: BriefingContent, zoneName: string, cellName: string): { zo
     return { type: 'Feature' as const, id: 10_000 + i, geometry: { type: 'Polygon' as const, coordinates: [ring] }, properties: { id: 10_000 + i, kind: 'custom', name: cellName, code: null } };
   });
   return {
-    zones: { type: 'FeatureCollection', features: [...active.map((z, i) => ({ type: 'Feature' as const, id: i + 1, geometry: circlePolygon(z.lon, z.lat, z.radiusM), properties: { id: i + 1, kind: 'custom', name: zoneName, code: null } })), ...cells] },
+    zones: { type: 'FeatureCollection', features: [...districts, ...active.map((z, i) => ({ type: 'Feature' as const, id: i + 1, geometry: circlePolygon(z.lon, z.lat, z.radiusM), properties: { id: i + 1, kind: 'custom', name: zoneName, code: null } })), ...cells] },
     shootings: { type: 'FeatureCollection', features: active.map((z) => ({ type: 'Feature', id: z.incidentId, geometry: { type: 'Point', coordinates: [z.lon, z.lat] }, properties: { id: z.incidentId, category: z.category, occurredAt: z.occurredAt, hundredBlock: z.hundredBlock, offenseText: null } })) },
   };
 }

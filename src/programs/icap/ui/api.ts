@@ -21,6 +21,7 @@ export interface BriefingContent {
   hotSpots: Array<{ lon: number; lat: number; cellSize: number; z: number; confidence: number; count: number; neighborhood: string | null }>;
   nearRepeat: { radiusM: number; windowDays: number; significant: boolean; sentences: string[]; dataFrom: string; dataTo: string; events: number };
   riskZones: Array<{ incidentId: number; category: string; occurredAt: string; hundredBlock: string | null; lon: number; lat: number; radiusM: number; until: string; active: boolean; nearby: number; neighborhood: string | null }>;
+  districts: Array<{ name: string; geometry: unknown }>;
   walks: { due: Array<{ id: number; title: string; status: string; dueFrom: string; dueTo: string; scheduledFor: string | null; overdue: boolean }>; doneLastWeek: number; doneOnTimeLastWeek: number; doorsLastWeek: number } | null;
   problems: { open: Array<{ id: number; title: string; stage: string; areaName: string | null; responses: number }> } | null;
   tips: { lastWeek: number; last28: number; prior28: number; byCategory: Array<{ category: string; count: number }> } | null;

@@ -41,9 +41,9 @@ export function AssessmentView({ problem, canAssess, onAssessed }: { problem: Pr
             </tbody>
           </table>
           <p>{a.targetChange === null ? k('noChange') : k('change', { change: `${a.targetChange > 0 ? '+' : ''}${formatNumber(a.targetChange)}` })}</p>
-          {a.wdq.computable
+          {a.wdq.computable && a.wdq.successMeasure < 0
             ? <p data-testid="wdq"><strong>{k('wdq', { value: a.wdq.wdq === null ? '—' : formatNumber(Math.round(a.wdq.wdq * 100) / 100), net: formatNumber(Math.round(a.wdq.totalNetEffect * 10) / 10) })}</strong> {a.wdq.interpretation}</p>
-            : <p data-testid="wdq">{a.wdq.reason}</p>}
+            : <p data-testid="wdq">{a.wdq.computable ? a.wdq.interpretation : a.wdq.reason}</p>}
         </div>
       )}
       {canAssess && (problem.stage === 'assessment' || problem.stage === 'closed') && (

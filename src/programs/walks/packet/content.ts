@@ -33,7 +33,9 @@ export async function buildPacket(q: Queryable, agencyId: number, walkId: number
   const day = (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: agency.time_zone }).format(d);
   const when = (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: agency.time_zone }).format(d);
   const scene = await buildScene(q, agencyId, {
-    lon: walk.lon, lat: walk.lat, radiusM: walk.radiusM, canvassAreaId: walk.canvassAreaId, at: walk.scheduledFor ?? walk.dueFrom,
+    lon: walk.lon, lat: walk.lat, radiusM: walk.radiusM, canvassAreaId: walk.canvassAreaId,
+    // The year before the incident the walk answers (a walk planned later still shows that neighborhood's year).
+    at: walk.incidentAt ?? walk.scheduledFor ?? walk.dueFrom,
   });
   return {
     language,
@@ -45,7 +47,7 @@ export async function buildPacket(q: Queryable, agencyId: number, walkId: number
     },
     team: walk.team.map((m) => ({ name: m.name, role: text.roles[m.role] ?? m.role, organisation: m.organisation })),
     talkingPoints: walk.talkingPoints?.[language]?.length ? walk.talkingPoints[language] : text.defaultTalkingPoints,
-    resources: RESOURCES.map((r) => ({ label: r.label[language], description: r.description[language], contact: r.contact })),
+    resources: RESOURCES.map((r) => ({ label: r.label[language], description: r.description[language], contact: r.contact[language] })),
     tipLine: { ...rules.tipLine, web: rules.tipLine.web || portalUrl },
     scene,
   };

@@ -89,10 +89,12 @@ export function SceneSvg({ packet }: { packet: Packet }) {
           <text key={b.label} x={b.x + size / 120} y={-b.y - size / 120} fontSize={size / 55} fill="#1b1b1b" stroke="#fff" strokeWidth={size / 400} paintOrder="stroke">{b.label}</text>
         ))}
       </svg>
-      <figcaption className="bridges-legend">
-        <span><span className="bridges-legend__dot" style={{ background: '#1a4480', opacity: 0.5 }} aria-hidden="true" />{packet.text.legendCanvass.replace('{radius}', String(packet.walk.radiusM))}</span>{' '}
-        <span><span className="bridges-legend__dot" style={{ background: '#b50909' }} aria-hidden="true" />{packet.text.legendIncident}</span>{' '}
-        <span><span className="bridges-legend__line" style={{ borderColor: '#565c65', borderStyle: 'dashed' }} aria-hidden="true" />{packet.text.legendArea}</span>
+      <figcaption>
+        <ul className="bridges-legend">
+          <li><span className="bridges-legend__dot" style={{ background: '#1a4480', opacity: 0.5 }} aria-hidden="true" />{packet.text.legendCanvass.replace('{radius}', String(packet.walk.radiusM))}</li>
+          <li><span className="bridges-legend__dot" style={{ background: '#b50909' }} aria-hidden="true" />{packet.text.legendIncident}</li>
+          <li><span className="bridges-legend__line" style={{ borderColor: '#565c65', borderStyle: 'dashed' }} aria-hidden="true" />{packet.text.legendArea}</li>
+        </ul>
       </figcaption>
     </figure>
   );

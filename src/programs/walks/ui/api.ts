@@ -19,7 +19,7 @@ export interface WalkDetail extends Walk {
 export interface FieldWalk { id: number; title: string; status: WalkStatus; lon: number; lat: number; radiusM: number; hundredBlock: string | null; scheduledFor: string | null; meetingPoint: string | null; team: TeamMember[]; isDemo: boolean }
 export interface Codes {
   concerns: Array<{ code: string; label: LocalizedText; owner: string; dueDays: number }>;
-  resources: Array<{ code: string; label: LocalizedText; description: LocalizedText; contact: string }>;
+  resources: Array<{ code: string; label: LocalizedText; description: LocalizedText; contact: LocalizedText }>;
 }
 export interface Visit {
   id: string; visitedAt: string; block?: string | null; outcome: 'no_answer' | 'conversation' | 'declined' | 'left_material'; concerns: string[];
@@ -64,7 +64,7 @@ export const walksApi = {
   plan: (id: number, input: PlanInput) => request<WalkDetail>('PATCH', `${BASE}/${id}/plan`, { body: input }),
   status: (id: number, status: WalkStatus, note?: string) => request<WalkDetail>('POST', `${BASE}/${id}/status`, { body: { status, note } }),
   visits: (id: number) => request<Visit[]>('GET', `${BASE}/${id}/visits`),
-  sendVisits: (id: number, visits: Visit[]) => request<{ stored: string[]; inserted: number }>('POST', `${BASE}/${id}/visits`, { body: { visits } }),
+  sendVisits: (id: number, visits: Visit[]) => request<{ stored: string[]; inserted: number; tipsToHandOver: string[] }>('POST', `${BASE}/${id}/visits`, { body: { visits } }),
   tipHandedOver: (visitId: string, tipNumber: string) => request<void>('PUT', `${BASE}/visits/${visitId}/tip`, { body: { tipNumber } }),
   impact: (id: number, days = 28) => request<Impact>('GET', `${BASE}/${id}/impact`, { query: { days } }),
   summary: (days = 28) => request<{ outputs: Outputs; impact: Impact & { walks: number; excluded: number } }>('GET', `${BASE}/summary`, { query: { days } }),

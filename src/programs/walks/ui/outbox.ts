@@ -79,11 +79,13 @@ export class Outbox {
     try {
       if (waiting.length > 0) {
         const batch = waiting.slice(0, 200);
-        const { stored } = await walksApi.sendVisits(this.walk.id, batch);
+        const { stored, tipsToHandOver } = await walksApi.sendVisits(this.walk.id, batch);
         const done = new Set(stored);
         // Re-read: visits added while the request was out stay queued.
         write(this.visitsKey, read<Visit>(this.visitsKey).filter((v) => !done.has(v.id)));
-        const tips = batch.filter((v) => done.has(v.id) && v.tipText).map((v) => this.handover(v));
+        // Only the tips the server has not seen handed over, and each once in the local queue.
+        const queued = new Set(read<TipHandover>(this.tipsKey).map((t) => t.visitId));
+        const tips = batch.filter((v) => tipsToHandOver.includes(v.id) && !queued.has(v.id)).map((v) => this.handover(v));
         write(this.tipsKey, [...read<TipHandover>(this.tipsKey), ...tips]);
         this.set({ sentThisSession: this.state.sentThisSession + done.size });
       }

@@ -47,7 +47,7 @@ function GroupDetails({ group }: { group: PublicGroup }) {
           <ul className="usa-list" data-testid="watch-meetings">
             {group.meetings.map((m) => (
               <li key={m.eventId}>
-                <Link href={`/events/${m.eventId}`}>{pick(m.title)}</Link> ({w(`kinds.${m.kind}`)}, {formatDate(m.startsAt, { dateStyle: 'long', timeStyle: 'short' })})
+                <Link href={`/events/${m.eventId}`}>{pick(m.title)}</Link> ({w(`kinds.${m.kind}`)}, {formatDate(m.startsAt, { dateStyle: 'long', timeStyle: 'short', timeZone: group.timeZone })})
               </li>
             ))}
           </ul>

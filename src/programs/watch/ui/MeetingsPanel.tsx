@@ -47,7 +47,7 @@ export function MeetingsPanel({ group, onChanged }: { group: StaffGroup; onChang
         <ul className="usa-list">
           {group.meetings.map((m) => (
             <li key={m.eventId}>
-              <Link href={`/events/${m.eventId}`}>{pick(m.title)}</Link> ({w(`kinds.${m.kind}`)}, {formatDate(m.startsAt, { dateStyle: 'medium', timeStyle: 'short' })}){' '}
+              <Link href={`/events/${m.eventId}`}>{pick(m.title)}</Link> ({w(`kinds.${m.kind}`)}, {formatDate(m.startsAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: group.timeZone })}){' '}
               <button type="button" className="usa-button usa-button--unstyled" onClick={() => void remove(m.eventId)}>{w('meetings.unlink')}<span className="usa-sr-only"> {pick(m.title)}</span></button>
             </li>
           ))}
@@ -59,7 +59,7 @@ export function MeetingsPanel({ group, onChanged }: { group: StaffGroup; onChang
         <span className="usa-hint" id="meeting-event-hint">{w('meetings.eventHint')}</span>
         <select className="usa-select" id="meeting-event" aria-describedby="meeting-event-hint" value={eventId} onChange={(e) => setEventId(e.target.value)}>
           <option value="">{w('meetings.chooseEvent')}</option>
-          {choices.map((e) => <option key={e.id} value={e.id}>{pick(e.title)} – {formatDate(e.startsAt, { dateStyle: 'medium' })}</option>)}
+          {choices.map((e) => <option key={e.id} value={e.id}>{pick(e.title)} – {formatDate(e.startsAt, { dateStyle: 'medium', timeZone: e.timeZone })}</option>)}
         </select>
         <label className="usa-label" htmlFor="meeting-kind">{w('meetings.kind')}</label>
         <select className="usa-select" id="meeting-kind" value={kind} onChange={(e) => setKind(e.target.value as 'meeting' | 'training')}>

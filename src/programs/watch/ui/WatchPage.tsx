@@ -79,7 +79,7 @@ function LookupResult({ lookup, picked }: { lookup: Lookup; picked: PickedPoint 
   if (lookup.groups.length > 0) {
     return (
       <div className="usa-alert usa-alert--success usa-alert--slim margin-y-2"><div className="usa-alert__body">
-        <p className="usa-alert__text">{w('lookup.found', { n: lookup.groups.length })}</p>
+        <p className="usa-alert__text">{w('lookup.found')}</p>
         <ul className="usa-list">
           {lookup.groups.map((g) => <li key={g.id}><Link href={`/watch/${g.id}`}>{g.name}</Link></li>)}
         </ul>

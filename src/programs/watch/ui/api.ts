@@ -8,6 +8,7 @@ export type Channel = 'email' | 'sms';
 export interface GroupSummary { id: number; name: string; areaName: string | null; agencyName: string; status: GroupStatus }
 export interface Meeting { eventId: number; kind: 'meeting' | 'training'; title: LocalizedText; startsAt: string }
 export interface PublicGroup extends GroupSummary {
+  timeZone: string;
   description: LocalizedText;
   boundary: Polygon | MultiPolygon;
   memberCount: number;
@@ -39,7 +40,7 @@ export interface StaffRequest {
 export interface Alert { id: number; subject: LocalizedText; body: LocalizedText; channels: Channel[]; sentEmail: number; sentSms: number; failed: number; sentAt: string }
 export interface GroupInput { name: string; description: LocalizedText; boundary: Geometry; areaId?: number | null; status: GroupStatus }
 /** Events hosted for 'watch', to link as meetings (from the events program's public list, by HTTP only). */
-export interface WatchEvent { id: number; title: LocalizedText; startsAt: string }
+export interface WatchEvent { id: number; title: LocalizedText; startsAt: string; timeZone: string }
 
 const BASE = '/api/programs/watch';
 

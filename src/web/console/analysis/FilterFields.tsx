@@ -16,9 +16,11 @@ export interface FilterFieldsProps {
   areas: AreaCollection | undefined;
   /** The backtest and CompStat choose their own periods. */
   dates?: boolean;
+  /** The displacement check has its own areas. */
+  area?: boolean;
 }
 
-export function FilterFields({ id, filter, onChange, categories, areas, dates = true }: FilterFieldsProps) {
+export function FilterFields({ id, filter, onChange, categories, areas, dates = true, area = true }: FilterFieldsProps) {
   const { t, pick } = useI18n();
   const selected = new Set(filter.categories);
   const toggle = (code: string, on: boolean) => {
@@ -46,7 +48,7 @@ export function FilterFields({ id, filter, onChange, categories, areas, dates = 
             </div>
           </>
         )}
-        <div>
+        {area && <div>
           <label className="usa-label" htmlFor={`${id}-area`}>{t('analysis.filters.area')}</label>
           <select className="usa-select" id={`${id}-area`} value={filter.areaId} onChange={(e) => onChange({ ...filter, areaId: e.target.value })}>
             <option value="">{t('analysis.filters.allAreas')}</option>
@@ -56,7 +58,7 @@ export function FilterFields({ id, filter, onChange, categories, areas, dates = 
               </optgroup>
             ))}
           </select>
-        </div>
+        </div>}
       </div>
       <details className="bridges-details">
         <summary>{selected.size === 0 ? t('analysis.filters.allCategories') : t('analysis.filters.someCategories', { n: selected.size })}</summary>

@@ -57,8 +57,8 @@ export function HotspotsView() {
   const cold = meta?.classes?.filter((c) => c.value < 0).reduce((n, c) => n + c.cells, 0) ?? 0;
 
   return (
-    <>
-      <form className="usa-form usa-form--large bridges-analysis__form" onSubmit={submit} data-testid="hotspots-form">
+    <div className="bridges-analysis__layout">
+      <form className="usa-form bridges-analysis__form bridges-analysis__side" onSubmit={submit} data-testid="hotspots-form">
         <FilterFields id="hotspots" filter={filter} onChange={setFilter} categories={categories.categories} areas={areas.data} />
         <fieldset className="usa-fieldset bridges-analysis__fieldset">
           <legend className="usa-legend usa-legend--large">{t('analysis.params')}</legend>
@@ -81,8 +81,8 @@ export function HotspotsView() {
                 </div>
                 <div>
                   <label className="usa-label" htmlFor="hotspots-bandwidth">{t('analysis.hotspots.bandwidth')}</label>
-                  <input className="usa-input" id="hotspots-bandwidth" type="number" min={10} max={50000} required value={bandwidth} onChange={(e) => setBandwidth(e.target.value)} aria-describedby="hotspots-bandwidth-hint" />
                   <span className="usa-hint" id="hotspots-bandwidth-hint">{t('analysis.hotspots.bandwidthHint')}</span>
+                  <input className="usa-input" id="hotspots-bandwidth" type="number" min={10} max={50000} required value={bandwidth} onChange={(e) => setBandwidth(e.target.value)} aria-describedby="hotspots-bandwidth-hint" />
                 </div>
               </>
             ) : (
@@ -99,50 +99,46 @@ export function HotspotsView() {
         </fieldset>
         <RunButton running={result.running} />
       </form>
-      <ErrorAlert error={categories.error ?? areas.error ?? result.error} />
-      {meta && (
-        <p className="bridges-analysis__summary" role="status" data-testid="hotspots-summary">
-          {data!.method === 'kde'
-            ? t('analysis.hotspots.summaryKde', { events: formatNumber(meta.events), kernel: t(`analysis.hotspots.kernels.${meta.kernel}`), bandwidth: formatNumber(meta.bandwidth ?? 0), cells: formatNumber(meta.studyAreaCells), cell: formatNumber(meta.cellSize) })
-            : t('analysis.hotspots.summaryGi', { events: formatNumber(meta.events), band: formatNumber(meta.distanceBand ?? 0), cells: formatNumber(meta.studyAreaCells), cell: formatNumber(meta.cellSize), hot: formatNumber(hot), cold: formatNumber(cold) })}
-        </p>
-      )}
-      <div className="bridges-split">
-        <div className="bridges-split__map">
-          <CellMap cells={data?.cells} classLayer={meta?.classLayer ?? 'class'} colors={colors} outlines={outlines} label={t('analysis.hotspots.mapLabel')} describedBy="hotspots-map-note" />
-          {meta?.classes && <CellLegend classes={meta.classes} colors={colors} />}
-          <p id="hotspots-map-note" className="usa-hint">{t('analysis.hotspots.mapNote')}</p>
-        </div>
-        <div className="bridges-split__list">
-          {data && (
-            <table className="usa-table usa-table--compact usa-table--striped width-full" data-testid="hotspots-table">
-              <caption>{t('analysis.hotspots.tableCaption', { n: top.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('analysis.columns.rank')}</th>
-                  <th scope="col">{t('analysis.columns.place')}</th>
-                  <th scope="col" className="text-right">{t(data.method === 'kde' ? 'analysis.columns.density' : 'analysis.columns.z')}</th>
-                  <th scope="col">{t('analysis.columns.class')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {top.map((feature, i) => {
-                  const [lon, lat] = cellCentre(feature);
-                  const cls = meta?.classes?.find((c) => c.value === feature.properties[meta.classLayer ?? 'class']);
-                  return (
-                    <tr key={feature.properties.cell}>
-                      <th scope="row">{i + 1}</th>
-                      <td>{`${lat.toFixed(5)}, ${lon.toFixed(5)}`}</td>
-                      <td className="text-right">{significant(feature.properties[valueLayer], locale)}</td>
-                      <td>{cls ? t(`analysis.classes.${cls.key}`) : '—'}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )}
-        </div>
+      <div className="bridges-analysis__main">
+        <ErrorAlert error={categories.error ?? areas.error ?? result.error} />
+        {meta && (
+          <p className="bridges-analysis__summary" role="status" data-testid="hotspots-summary">
+            {data!.method === 'kde'
+              ? t('analysis.hotspots.summaryKde', { events: formatNumber(meta.events), kernel: t(`analysis.hotspots.kernels.${meta.kernel}`), bandwidth: formatNumber(meta.bandwidth ?? 0), cells: formatNumber(meta.studyAreaCells), cell: formatNumber(meta.cellSize) })
+              : t('analysis.hotspots.summaryGi', { events: formatNumber(meta.events), band: formatNumber(meta.distanceBand ?? 0), cells: formatNumber(meta.studyAreaCells), cell: formatNumber(meta.cellSize), hot: formatNumber(hot), cold: formatNumber(cold) })}
+          </p>
+        )}
+        <CellMap cells={data?.cells} classLayer={meta?.classLayer ?? 'class'} colors={colors} outlines={outlines} label={t('analysis.hotspots.mapLabel')} describedBy="hotspots-map-note" />
+        {meta?.classes && <CellLegend classes={meta.classes} colors={colors} />}
+        <p id="hotspots-map-note" className="usa-hint">{t('analysis.hotspots.mapNote')}</p>
+        {data && (
+          <table className="usa-table usa-table--compact usa-table--striped" data-testid="hotspots-table">
+            <caption>{t('analysis.hotspots.tableCaption', { n: top.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('analysis.columns.rank')}</th>
+                <th scope="col">{t('analysis.columns.place')}</th>
+                <th scope="col" className="text-right">{t(data.method === 'kde' ? 'analysis.columns.density' : 'analysis.columns.z')}</th>
+                <th scope="col">{t('analysis.columns.class')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {top.map((feature, i) => {
+                const [lon, lat] = cellCentre(feature);
+                const cls = meta?.classes?.find((c) => c.value === feature.properties[meta.classLayer ?? 'class']);
+                return (
+                  <tr key={feature.properties.cell}>
+                    <th scope="row">{i + 1}</th>
+                    <td>{`${lat.toFixed(5)}, ${lon.toFixed(5)}`}</td>
+                    <td className="text-right">{significant(feature.properties[valueLayer], locale)}</td>
+                    <td>{cls ? t(`analysis.classes.${cls.key}`) : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
       </div>
-    </>
+    </div>
   );
 }

@@ -13,12 +13,14 @@ export const GI_COLORS: Record<number, string> = {
   3: '#b2182b', 2: '#ef8a62', 1: '#fddbc7', [-1]: '#d1e5f0', [-2]: '#67a9cf', [-3]: '#2166ac',
 };
 
-/** Knox-ratio shading of significant cells: [lowest ratio, background, text colour]. */
+/**
+ * Knox-ratio shading of cells that are significant AND meaningful (ratio ≥ 1.2, the threshold the summary
+ * uses too): a significant ratio of 1.01 among millions of pairs is real but not worth an analyst's eye.
+ */
 export const KNOX_SHADES: ReadonlyArray<{ from: number; key: string; background: string; text: string }> = [
   { from: 2, key: 'top', background: '#a63603', text: '#ffffff' },
   { from: 1.5, key: 'high', background: '#e6550d', text: '#ffffff' },
   { from: 1.2, key: 'mid', background: '#fdae6b', text: '#1b1b1b' },
-  { from: 1, key: 'low', background: '#feedde', text: '#1b1b1b' },
 ];
 
 /** Okabe–Ito, most distinct first. */
