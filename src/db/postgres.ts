@@ -19,6 +19,10 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 /** Connects to a PostgreSQL server by URL (postgres://user@host:port/db). */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Db & { pool: pg.Pool }> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection the server ends (restart, DROP DATABASE … WITH (FORCE) in tests) emits 'error' on the
+  // pool; unhandled, that would crash the process. The pool drops the broken client, and the next query opens
+  // a fresh one or fails with its own clear error.
+  pool.on('error', () => undefined);
   // Fail fast with a clear message when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
