@@ -79,6 +79,18 @@ describe('analysis views for the demo analyst', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('reads the Knox table in Spanish', async () => {
+    await page.selectOption('[data-testid=language-select]', 'es');
+    await page.waitForSelector('[data-testid=knox-table] th:has-text("Mismo lugar")');
+    expect(await page.locator('[data-testid=knox-table] tbody th').allTextContents()).toEqual(['Mismo lugar', '1–100 m', '101–200 m', '201–300 m', 'Más de 300 m']);
+    expect(await page.locator('[data-testid=knox-table] thead th').allTextContents()).toEqual(['Distancia', '0–2 días', '3–4 días', 'Más de 4 días']);
+    const summary = (await page.locator('[data-testid=near-repeat-summary] li').allTextContents()).join(' ');
+    expect(summary).toMatch(/repeticiones cercanas|repetición cercana/);
+    expect(summary).not.toMatch(/ days|near repeat/);
+    await screenshot(page, 'analysis-near-repeat-es');
+    await page.selectOption('[data-testid=language-select]', 'en');
+  });
+
   it('forecasts the most likely cells for the next week', async () => {
     await page.click('.bridges-analysis__tabs a:has-text("Forecast")');
     await page.click('[data-testid=analysis-run]');

@@ -113,6 +113,35 @@ describe('community events for residents', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('can be used with the keyboard alone: tab order through the form, space on the consent box, enter to send', async () => {
+    const page = await e2e.newPage();
+    await page.goto('/events', { waitUntil: 'load' });
+    const href = (await page.getAttribute('text=Demo: Coffee with a Cop in Fairmount', 'href'))!;
+    await page.goto(href, { waitUntil: 'load' });
+    await page.waitForSelector('[data-testid=rsvp-form]');
+    expect(await page.getAttribute('a.usa-skipnav', 'href')).toBe('#main-content');
+    // Start from the main landmark, where the skip link leads.
+    await page.focus('#main-content');
+    const reached: string[] = [];
+    for (let i = 0; i < 30 && !reached.includes('rsvp-consent'); i += 1) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || ''));
+    }
+    // The back link, the calendar file, then every field of the form, in reading order.
+    expect(reached[0]).toBe('All events');
+    expect(reached).toContain('Add to my calendar');
+    expect(reached.filter((id) => id.startsWith('rsvp-'))).toEqual(['rsvp-party', 'rsvp-name', 'rsvp-email', 'rsvp-phone', 'rsvp-consent']);
+    await page.keyboard.press('Space');
+    expect(await page.isChecked('#rsvp-consent')).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('rsvp-submit');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=rsvp-receipt]');
+    // Focus lands on the answer, so a screen-reader user hears it.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('cancels by the private link, which frees the places', async () => {
     const page = await e2e.newPage();
     await page.goto(cancelLink, { waitUntil: 'load' });

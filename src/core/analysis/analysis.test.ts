@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, knoxTest } from '../../analytics/index.js';
 import { decodeFloat64, decodeInt32 } from './binary.js';
+import { localDays } from './local-days.js';
 import { areaLayer, selectEvents } from './select.js';
 import { classesByRank, rankedCells, topCells } from './jobs/rank.js';
 import { bandsFromEdges, knoxInline, knoxShardOptions, mergeKnox, type NearRepeatParams } from './jobs/near-repeat.js';
@@ -21,12 +22,25 @@ describe('binary columns', () => {
   });
 });
 
+describe('localDays', () => {
+  it('counts wall-clock days across daylight-saving changes, also at half-hour offsets', () => {
+    const at = (iso: string) => Date.parse(iso);
+    const days = localDays(Float64Array.of(at('2022-03-13T06:59:59Z'), at('2022-03-13T07:00:00Z'), at('2022-11-06T05:30:00Z'), at('2022-11-06T06:30:00Z')), 'America/New_York');
+    const wall = (iso: string) => Date.parse(`${iso}Z`) / 86_400_000;
+    // 01:59:59 EST, then 03:00 EDT; 01:30 EDT, then 01:30 EST (the repeated hour).
+    expect(Array.from(days)).toEqual([wall('2022-03-13T01:59:59'), wall('2022-03-13T03:00:00'), wall('2022-11-06T01:30:00'), wall('2022-11-06T01:30:00')]);
+    // Newfoundland springs forward at 02:00 NST = 05:30 UTC: the change falls inside a UTC hour.
+    const stJohns = localDays(Float64Array.of(at('2022-03-13T05:29:00Z'), at('2022-03-13T05:31:00Z')), 'America/St_Johns');
+    expect(Array.from(stJohns)).toEqual([wall('2022-03-13T01:59:00'), wall('2022-03-13T03:01:00')]);
+  });
+});
+
 describe('selectEvents', () => {
   const all: AgencyEvents = {
-    agencyId: 1, version: 'v', categories: ['homicide', 'burglary'],
+    agencyId: 1, version: 'v', categories: ['homicide', 'burglary'], ids: Float64Array.of(1, 2, 3, 4),
     x: Float64Array.of(1, 2, 3, 4), y: Float64Array.of(5, 6, 7, 8), t: Float64Array.of(10, 11, 12, 13),
     ms: Float64Array.of(1000, 2000, 3000, 4000), category: Int32Array.of(0, 1, 1, -1),
-    areaStart: Int32Array.of(0, 1, 3, 3, 4), areaIds: Int32Array.of(7, 7, 9, 9),
+    areas: { start: Int32Array.of(0, 1, 3, 3, 4), values: Int32Array.of(7, 7, 9, 9) },
   };
 
   it('keeps from ≤ time < to, any listed category and members of the area', () => {

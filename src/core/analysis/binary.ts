@@ -31,3 +31,4 @@ export function decodeInt32(bytes: ByteaValue, expected: number): Int32Array {
   for (let i = 0; i < expected; i++) out[i] = v.getInt32(i * 4, false);
   return out;
 }
+

@@ -1,15 +1,24 @@
 /**
- * Loading an agency's incidents for analysis: every incident once, as typed arrays (see binary.ts for why
- * the columns travel as bytea). Filters are applied afterwards in memory (select.ts), so one load serves
- * every date range, category set and area the analyst tries next (cache.ts keeps it while the data are
- * unchanged).
+ * Loading an agency's incidents for analysis: every incident once, as typed arrays (binary.ts says why the
+ * columns travel as bytea, local-days.ts why local time is computed in JavaScript). Filters are applied
+ * afterwards in memory (select.ts), so one load serves every date range, category set and area the analyst
+ * tries next (cache.ts keeps it while the data are unchanged). Area memberships come on demand (memberships.ts).
  */
 import type { Queryable } from '../../db/types.js';
 import { decodeFloat64, decodeInt32, type ByteaValue } from './binary.js';
+import { localDays } from './local-days.js';
 
-/** All incidents of one agency, in id order. */
+/** Area memberships in compressed rows: the areas of event i are values[start[i] .. start[i+1]). */
+export interface AreaMemberships {
+  start: Int32Array;
+  values: Int32Array;
+}
+
+/** All incidents of one agency (in no particular order). */
 export interface AgencyEvents {
   agencyId: number;
+  /** Incident ids (as doubles: exact up to 2^53). */
+  ids: Float64Array;
   /** Changes whenever an incident is added, changed or deleted (see {@link eventsVersion}). */
   version: string;
   /** Category codes in severity order; `category` indexes into it (−1: a code not in the list). */
@@ -21,9 +30,8 @@ export interface AgencyEvents {
   /** Epoch milliseconds. */
   ms: Float64Array;
   category: Int32Array;
-  /** Area memberships in compressed rows: the areas of event i are areaIds[areaStart[i] .. areaStart[i+1]). */
-  areaStart: Int32Array;
-  areaIds: Int32Array;
+  /** Filled by ensureAreaMemberships when an analysis needs them. */
+  areas?: AreaMemberships;
 }
 
 /** Agency facts an analysis needs. */
@@ -60,52 +68,38 @@ export async function categoryCodes(q: Queryable): Promise<string[]> {
 
 interface ColumnsRow {
   n: number;
+  ids: ByteaValue;
   x: ByteaValue;
   y: ByteaValue;
   ms: ByteaValue;
-  local: ByteaValue;
   cat: ByteaValue;
-  area_n: ByteaValue;
 }
 
-/** Loads every incident of the agency; `timeZone` turns instants into local days inside the database. */
+/** Loads every incident of the agency in one statement (all aggregates read the rows of the same scan). */
 export async function loadAgencyEvents(q: Queryable, agencyId: number, timeZone: string): Promise<AgencyEvents> {
   const version = await eventsVersion(q, agencyId);
   const categories = await categoryCodes(q);
   const [row] = await q.query<ColumnsRow>(
     `SELECT count(*)::int AS n,
-            string_agg(float8send(x), ''::bytea ORDER BY id) AS x,
-            string_agg(float8send(y), ''::bytea ORDER BY id) AS y,
-            string_agg(float8send(extract(epoch FROM occurred_at)::float8 * 1000), ''::bytea ORDER BY id) AS ms,
-            string_agg(float8send(extract(epoch FROM occurred_at AT TIME ZONE $2)::float8), ''::bytea ORDER BY id) AS local,
-            string_agg(int4send(COALESCE(array_position($3::text[], category), 0) - 1), ''::bytea ORDER BY id) AS cat,
-            string_agg(int4send(cardinality(area_ids)), ''::bytea ORDER BY id) AS area_n
+            string_agg(float8send(id::float8), ''::bytea) AS ids,
+            string_agg(float8send(x), ''::bytea) AS x,
+            string_agg(float8send(y), ''::bytea) AS y,
+            string_agg(float8send(date_part('epoch', occurred_at) * 1000), ''::bytea) AS ms,
+            string_agg(int4send(COALESCE(array_position($2::text[], category), 0) - 1), ''::bytea) AS cat
        FROM incidents WHERE agency_id = $1`,
-    [agencyId, timeZone, categories],
+    [agencyId, categories],
   );
   const n = row.n;
-  const [areaRow] = await q.query<{ ids: ByteaValue; total: number }>(
-    `SELECT count(*)::int AS total, string_agg(int4send(u.a), ''::bytea ORDER BY i.id, u.k) AS ids
-       FROM incidents i, unnest(i.area_ids) WITH ORDINALITY AS u(a, k) WHERE i.agency_id = $1`,
-    [agencyId]);
-  const counts = decodeInt32(row.area_n, n);
-  const areaStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) areaStart[i + 1] = areaStart[i] + counts[i];
-  // Two statements: an import committing between them would misalign the memberships, so say so.
-  if (areaStart[n] !== areaRow.total) throw new Error('incidents changed while they were being loaded; run the analysis again');
-  const local = decodeFloat64(row.local, n);
-  const t = new Float64Array(n);
-  for (let i = 0; i < n; i++) t[i] = local[i] / 86_400;
+  const ms = decodeFloat64(row.ms, n);
   return {
     agencyId,
     version,
     categories,
+    ids: decodeFloat64(row.ids, n),
     x: decodeFloat64(row.x, n),
     y: decodeFloat64(row.y, n),
-    t,
-    ms: decodeFloat64(row.ms, n),
+    t: localDays(ms, timeZone),
+    ms,
     category: decodeInt32(row.cat, n),
-    areaStart,
-    areaIds: decodeInt32(areaRow.ids, areaRow.total),
   };
 }

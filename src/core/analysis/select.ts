@@ -1,9 +1,9 @@
 /**
  * The incident filters (date range, categories, area) applied in memory to a loaded agency, with the same
  * meaning as IncidentFilter in SQL: `from` inclusive, `to` exclusive, any of the categories, membership of
- * the area.
+ * the area (the memberships must have been loaded: ensureAreaMemberships).
  */
-import type { AgencyEvents } from './load.js';
+import type { AgencyEvents, AreaMemberships } from './load.js';
 import type { EventSet } from './types.js';
 
 export interface EventFilter {
@@ -32,12 +32,13 @@ export function selectEvents(all: AgencyEvents, filter: EventFilter): Selection 
       if (k >= 0) wanted[k] = 1;
     }
   }
+  const areas = filter.areaId !== undefined ? requireAreas(all) : null;
   const keep = (i: number): boolean => {
     if (!(all.ms[i] >= from && all.ms[i] < to)) return false;
     if (wanted && !(all.category[i] >= 0 && wanted[all.category[i]])) return false;
-    if (filter.areaId !== undefined) {
+    if (areas) {
       let member = false;
-      for (let k = all.areaStart[i]; k < all.areaStart[i + 1] && !member; k++) member = all.areaIds[k] === filter.areaId;
+      for (let k = areas.start[i]; k < areas.start[i + 1] && !member; k++) member = areas.values[k] === filter.areaId;
       if (!member) return false;
     }
     return true;
@@ -63,12 +64,13 @@ export function selectEvents(all: AgencyEvents, filter: EventFilter): Selection 
  * is in none of them): the area layer of a CompStat table (districts, say).
  */
 export function areaLayer(all: AgencyEvents, index: Int32Array, areaIds: readonly number[]): Int32Array {
+  const areas = requireAreas(all);
   const position = new Map(areaIds.map((id, k) => [id, k]));
   const out = new Int32Array(index.length).fill(-1);
   for (let k = 0; k < index.length; k++) {
     const i = index[k];
-    for (let j = all.areaStart[i]; j < all.areaStart[i + 1]; j++) {
-      const p = position.get(all.areaIds[j]);
+    for (let j = areas.start[i]; j < areas.start[i + 1]; j++) {
+      const p = position.get(areas.values[j]);
       if (p !== undefined) {
         out[k] = p;
         break;
@@ -76,4 +78,10 @@ export function areaLayer(all: AgencyEvents, index: Int32Array, areaIds: readonl
     }
   }
   return out;
+}
+
+/** Memberships are loaded on demand (memberships.ts); asking before they are is a programming error. */
+function requireAreas(all: AgencyEvents): AreaMemberships {
+  if (!all.areas) throw new Error('area memberships are not loaded: call ensureAreaMemberships first');
+  return all.areas;
 }

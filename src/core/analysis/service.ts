@@ -9,6 +9,7 @@ import { localToUtc } from '../../analytics/index.js';
 import { EventCache } from './cache.js';
 import { agencyInfo, loadAgencyEvents, type AgencyEvents, type AgencyInfo } from './load.js';
 import { selectEvents, type EventFilter } from './select.js';
+import { ensureAreaMemberships } from './memberships.js';
 import { agencyStudyArea } from './study-area.js';
 import type { GridFormat, EventSet, StudyArea } from './types.js';
 import type { RunOptions, TaskRunner } from './pool.js';
@@ -33,6 +34,7 @@ export interface AnalysisInput {
 export async function loadInput(q: Queryable, agencyId: number, filter: EventFilter, cache?: EventCache): Promise<AnalysisInput> {
   const agency = await agencyInfo(q, agencyId);
   const all = cache ? await cache.get(q, agencyId, agency.timeZone) : await loadAgencyEvents(q, agencyId, agency.timeZone);
+  if (filter.areaId !== undefined) await ensureAreaMemberships(q, all);
   const { events, index } = selectEvents(all, filter);
   return { events, area: await agencyStudyArea(q, agency), agency, selection: { all, index } };
 }
@@ -104,8 +106,22 @@ export async function runForecast(runner: TaskRunner, input: AnalysisInput, requ
 export async function runNearRepeat(runner: TaskRunner, input: AnalysisInput, params: NearRepeatParams, options?: RunOptions): Promise<NearRepeatReport> {
   requireEvents(input, 2);
   const events = { x: input.events.x, y: input.events.y, t: wholeDays(input.events.t) };
-  const parts = await Promise.all(knoxShardOptions(params).map((shard) => runner.run({ kind: 'knox', events, options: shard }, options)));
-  return nearRepeatReport(mergeKnox(parts), params);
+  // When one shard fails (time limit, cancellation) the others are stopped too instead of running on unseen.
+  const stop = new AbortController();
+  const outer = options?.signal;
+  const forward = () => stop.abort();
+  outer?.addEventListener('abort', forward, { once: true });
+  if (outer?.aborted) stop.abort();
+  try {
+    const parts = await Promise.all(knoxShardOptions(params).map((shard) =>
+      runner.run({ kind: 'knox', events, options: shard }, { ...options, signal: stop.signal }).catch((error: unknown) => {
+        stop.abort();
+        throw error;
+      })));
+    return nearRepeatReport(mergeKnox(parts), params);
+  } finally {
+    outer?.removeEventListener('abort', forward);
+  }
 }
 
 export type BacktestRequest = Omit<BacktestParams, 'model' | 'start' | 'end'> & { models: ModelName[]; start?: number; end?: number };

@@ -9,6 +9,7 @@ import { toAreaGeometry } from '../places/geometry.js';
 import { compstatReport, type CompstatReport } from './jobs/compstat.js';
 import { wdqReport, type WdqReport, type WdqZones } from './jobs/wdq.js';
 import { areaLayer } from './select.js';
+import { ensureAreaMemberships } from './memberships.js';
 import { defaultReportInstant, type AnalysisInput } from './service.js';
 import { projectGeometry, projector } from './study-area.js';
 
@@ -19,6 +20,7 @@ export async function compstatFor(q: Queryable | null, input: AnalysisInput, are
   let layer: { kind: string; names: string[]; areaOf: Int32Array } | null = null;
   if (areaKind && q && input.agency && input.selection) {
     const areas = await q.query<{ id: number; name: string }>('SELECT id, name FROM areas WHERE agency_id = $1 AND kind = $2 ORDER BY name', [input.agency.id, areaKind]);
+    await ensureAreaMemberships(q, input.selection.all);
     layer = { kind: areaKind, names: areas.map((a) => a.name), areaOf: areaLayer(input.selection.all, input.selection.index, areas.map((a) => a.id)) };
   }
   const instant = at ?? defaultReportInstant(input.events.t, nowMs, input.area.timeZone);

@@ -1,14 +1,14 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { MessageSendError, type EmailMessage, type EmailSender, type SendReceipt } from './types.js';
 
-/** E-mail through an SMTP server (BRIDGES_SMTP_URL), with nodemailer: one pooled connection per process. */
+/** E-mail through an SMTP server (BRIDGES_SMTP_URL), with nodemailer: one pooled transport per process. */
 export class SmtpEmailSender implements EmailSender {
   readonly kind = 'smtp' as const;
   private readonly transport: Transporter;
 
   constructor(url: string, private readonly from: string) {
-    // Short timeouts: a job sending reminders should fail and retry rather than hang on a dead server.
-    this.transport = nodemailer.createTransport(url, { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 } as object);
+    // Pooled, with short timeouts: a job sending reminders should fail and retry rather than hang on a dead server.
+    this.transport = nodemailer.createTransport({ url, pool: true, maxConnections: 2, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 });
   }
 
   async send(message: EmailMessage): Promise<SendReceipt> {
@@ -17,8 +17,8 @@ export class SmtpEmailSender implements EmailSender {
       return { id: String(info.messageId) };
     } catch (error) {
       // nodemailer's message can quote the recipient; keep its code (ECONNECTION, EENVELOPE…) only.
-      const code = (error as { code?: string; responseCode?: number }).code ?? String((error as { responseCode?: number }).responseCode ?? 'smtp');
-      throw new MessageSendError('email', code);
+      const { code, responseCode } = error as { code?: string; responseCode?: number };
+      throw new MessageSendError('email', code ?? String(responseCode ?? 'smtp'));
     }
   }
 

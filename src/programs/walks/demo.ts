@@ -96,6 +96,10 @@ async function insertDemoTeam(db: Db, walkId: number, officer: number | null) {
 /** A completed walk with 15–35 made-up doors, a few concerns turned into tasks. */
 async function completeDemoWalk(db: Db, agencyId: number, walkId: number, done: Date, officer: number | null, rng: Rng) {
   await insertDemoTeam(db, walkId, officer);
+  // As if opened by the rule right after the shooting, so the timeline reads in order.
+  await db.query(`UPDATE walk_events SET at = (SELECT i.occurred_at + interval '10 minutes' FROM walks w JOIN incidents i ON i.id = w.incident_id WHERE w.id = $1)
+    WHERE walk_id = $1 AND kind = 'opened'`, [walkId]);
+  const [{ title }] = await db.query<{ title: string }>('SELECT title FROM walks WHERE id = $1', [walkId]);
   const started = new Date(done.getTime() - 2 * 3_600_000);
   await db.query("UPDATE walks SET status = 'completed', scheduled_for = $2, started_at = $2, completed_at = $3 WHERE id = $1", [walkId, started, done]);
   await db.query("INSERT INTO walk_events (walk_id, at, kind, details) VALUES ($1, $2, 'status', $3)",
@@ -112,8 +116,8 @@ async function completeDemoWalk(db: Db, agencyId: number, walkId: number, done: 
     const visitedAt = new Date(started.getTime() + (d / doors) * 2 * 3_600_000);
     const [visit] = await db.query<{ id: string }>(
       `INSERT INTO walk_visits (id, walk_id, agency_id, visited_at, block, outcome, concerns, resources, wants_watch, consent, contact_name, contact_phone, tip_text, recorded_by)
-       VALUES (gen_random_uuid(), $1, $2, $3, NULL, $4, $5, $6, $7, $7, $8, $9, $10, $11) RETURNING id`,
-      [walkId, agencyId, visitedAt, outcome, concerns, resources, watch, watch ? `Demo resident ${walkId}-${d}` : null, watch ? '555-0100' : null, tip, officer]);
+       VALUES (gen_random_uuid(), $1, $2, $3, $12, $4, $5, $6, $7, $7, $8, $9, $10, $11) RETURNING id`,
+      [walkId, agencyId, visitedAt, outcome, concerns, resources, watch, watch ? `Demo resident ${walkId}-${d}` : null, watch ? '555-0100' : null, tip, officer, title]);
     for (const code of concerns) {
       const concern = concernByCode(code)!;
       const due = new Date(done.getTime() + concern.dueDays * DAY).toISOString().slice(0, 10);

@@ -131,7 +131,7 @@ describe('GET /api/analysis/hotspots', () => {
 
   it('returns only the top share of cells, and CSV on request', async () => {
     const top = (await get('/api/analysis/hotspots?category=burglary&cell=100&bandwidth=50&top=0.2')).json<Surface>();
-    expect(top.features).toHaveLength(34); // ⌈0.2 × 169⌉
+    expect(top.features).toHaveLength(34); // round(0.2 × 169)
     const csv = await get('/api/analysis/hotspots?category=burglary&cell=100&bandwidth=50&format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\n');
@@ -222,6 +222,8 @@ describe('GET /api/analysis/compstat', () => {
     expect(row('homicide', 'All')).toMatchObject({ week: 2, weekPrior: 1, weekChange: 100, days28: 3, days28Prior: 1, days28Change: 200, ytd: 4, ytdPrior: 2, ytdChange: 100 });
     expect(row('all', 'All')).toMatchObject({ week: 2, ytd: 4 });
     expect(row('homicide', 'District 9')).toMatchObject({ week: 2, weekPrior: 0, weekChange: null });
+    const inArea = (await get(`/api/analysis/compstat?category=homicide&date=2023-06-30&areaKind=none&area=${districtId}`)).json();
+    expect(inArea.rows.find((r: { category: string }) => r.category === 'homicide')).toMatchObject({ week: 2, days28: 2, ytd: 2, ytdPrior: 0 });
     const csv = await get('/api/analysis/compstat?category=homicide&date=2023-06-30&areaKind=none&format=csv');
     expect(csv.body.trim().split('\n')).toHaveLength(3); // header, all, homicide
   });

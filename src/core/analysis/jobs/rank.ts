@@ -43,10 +43,10 @@ export function classesByRank(ranked: Int32Array, values: Float64Array): { layer
   return { layer, classes: TOP_SHARE_CLASSES.map((c) => ({ value: c.value, key: c.key, label: c.label, cells: counts.get(c.value) ?? 0 })) };
 }
 
-/** The first ⌈share × n⌉ ranked cells (all of them for share ≥ 1). */
+/** The first round(share × n) ranked cells, at least one (all of them for share ≥ 1): the classes' rule. */
 export function topCells(ranked: Int32Array, share: number): Int32Array {
   if (share >= 1) return ranked;
-  return ranked.slice(0, Math.max(1, Math.ceil(share * ranked.length)));
+  return ranked.slice(0, Math.max(1, Math.round(share * ranked.length)));
 }
 
 /** Number of cells set in a mask (or the whole grid without one). */

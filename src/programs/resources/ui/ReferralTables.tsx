@@ -4,6 +4,9 @@ import { BarChart } from '../../../web/portal/charts/BarChart.js';
 import { resourcesApi, type Need, type Referral, type ReferralStats, type TakenUp } from './api.js';
 import { useResourcesI18n } from './i18n.js';
 
+// The page shows the latest ones; older referrals still count in the figures above.
+const RECENT = 20;
+
 /** Recent referrals, where a follow-up call's answer (taken up or not) is recorded. */
 export function ReferralList({ referrals, needs, onChanged }: { referrals: Referral[]; needs: Need[]; onChanged(): void }) {
   const { r, pick, formatDate } = useResourcesI18n();
@@ -32,7 +35,7 @@ export function ReferralList({ referrals, needs, onChanged }: { referrals: Refer
           </tr>
         </thead>
         <tbody>
-          {referrals.slice(0, 50).map((ref) => (
+          {referrals.slice(0, RECENT).map((ref) => (
             <tr key={ref.id}>
               <td>{formatDate(`${ref.referredOn}T12:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' })}</td>
               <th scope="row">{ref.serviceName}</th>

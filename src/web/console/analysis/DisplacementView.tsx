@@ -50,7 +50,7 @@ function useAreas() {
 }
 
 export function DisplacementView() {
-  const { t, locale, formatDate } = useI18n();
+  const { t, locale, formatDate, formatNumber } = useI18n();
   const categories = useCategories();
   const areaGroups = useAreas();
   const [filter, setFilter] = useState<AnalysisFilter>(EMPTY_FILTER);
@@ -120,7 +120,7 @@ export function DisplacementView() {
       {report && (
         <section aria-labelledby="wdq-heading" data-testid="displacement-result">
           <h2 id="wdq-heading">{t('analysis.displacement.heading')}</h2>
-          <table className="usa-table usa-table--compact">
+          <table className="usa-table usa-table--compact bridges-analysis__counts">
             <caption>{t('analysis.displacement.caption', { before: `${day(report.before[0])} – ${day(lastDay(report.before[1]))}`, after: `${day(report.after[0])} – ${day(lastDay(report.after[1]))}` })}</caption>
             <thead>
               <tr>
@@ -133,17 +133,24 @@ export function DisplacementView() {
               {(['target', 'buffer', 'control'] as const).map((zone) => (
                 <tr key={zone}>
                   <th scope="row">{t(`analysis.displacement.zoneNames.${zone}`)}</th>
-                  <td className="text-right">{report.counts[`${zone}Before`]}</td>
-                  <td className="text-right">{report.counts[`${zone}After`]}</td>
+                  <td className="text-right">{formatNumber(report.counts[`${zone}Before`])}</td>
+                  <td className="text-right">{formatNumber(report.counts[`${zone}After`])}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <dl className="bridges-figures">
-            <dt>{t('analysis.displacement.success')}</dt><dd>{num(report.successMeasure)}</dd>
-            <dt>{t('analysis.displacement.bufferMeasure')}</dt><dd>{num(report.bufferDisplacementMeasure)}</dd>
-            <dt>{t('analysis.displacement.wdq')}</dt><dd>{report.wdq === null ? '—' : num(report.wdq)}</dd>
-            <dt>{t('analysis.displacement.netEffect')}</dt><dd>{num(report.totalNetEffect, 1)}</dd>
+          <dl className="bridges-figures bridges-analysis__figures">
+            {([
+              ['success', num(report.successMeasure)],
+              ['bufferMeasure', num(report.bufferDisplacementMeasure)],
+              ['wdq', report.wdq === null ? '—' : num(report.wdq)],
+              ['netEffect', num(report.totalNetEffect, 1)],
+            ] as const).map(([key, value]) => (
+              <div key={key}>
+                <dt>{t(`analysis.displacement.${key}`)}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
           </dl>
           <div className="usa-summary-box" role="region" aria-label={t('analysis.displacement.readingLabel')}>
             <div className="usa-summary-box__body">

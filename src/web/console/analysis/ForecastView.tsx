@@ -59,6 +59,7 @@ export function ForecastView() {
               <select className="usa-select" id="forecast-model" value={model} onChange={(e) => setModel(e.target.value)} aria-describedby="forecast-model-hint">
                 {(models.data ?? [{ name: 'bridges', description: '' }]).map((m) => <option key={m.name} value={m.name}>{m.name}</option>)}
               </select>
+              {description && <span className="usa-hint" id="forecast-model-hint">{description}</span>}
             </div>
             <div>
               <label className="usa-label" htmlFor="forecast-at">{t('analysis.forecast.at')}</label>
@@ -80,7 +81,6 @@ export function ForecastView() {
               </select>
             </div>
           </div>
-          {description && <p className="usa-hint" id="forecast-model-hint">{description}</p>}
         </fieldset>
         <RunButton running={result.running} />
       </form>
