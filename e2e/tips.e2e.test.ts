@@ -2,7 +2,7 @@
  * The whole anonymous-tip loop in a real browser: a resident sends a tip (with a photo and a map pin) and a
  * text tip arrives by (simulated, signed) SMS; the tip handler triages, routes, replies and proposes a reward;
  * command staff approve it on the reward board; the resident follows up in Spanish with tip number and
- * passphrase, reads the question and the reward, answers; the handler records the payout by tip number.
+ * passphrase (a wrong one first, refused in Spanish), reads the question and the reward, answers; the handler records the payout by tip number.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -149,7 +149,13 @@ describe('anonymous tips, end to end', () => {
     const page = await e2e.newPage({ locale: 'es-ES' });
     await page.goto('/tips/follow-up', { waitUntil: 'load' });
     expect(await page.textContent('h1')).toBe('Envíe una pista anónima');
+    // A wrong passphrase first: the server's refusal is said in Spanish (by its code), not in its English.
     await page.fill('#follow-number', tipNumber.toLowerCase());
+    await page.fill('#follow-passphrase', 'WRONG-PASS-WORD-0000');
+    await page.click('[data-testid=follow-up-access] button[type=submit]');
+    const refusal = await page.waitForSelector('[data-testid=follow-up-access] .usa-alert--error');
+    expect(await refusal.textContent()).toContain('Ese número de pista y esa frase de acceso no coinciden.');
+    expect(await refusal.textContent()).not.toContain('do not match');
     await page.fill('#follow-passphrase', passphrase);
     await page.click('[data-testid=follow-up-access] button[type=submit]');
     await page.waitForSelector('[data-testid=follow-up-view]');

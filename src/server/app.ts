@@ -8,7 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Db } from '../db/types.js';
 import type { BridgesConfig } from '../core/config.js';
 import { programs } from '../programs/registry.js';
-import { errorHandler } from './errors.js';
+import { errorHandler, rateLimited } from './errors.js';
 import { authPlugin } from './auth/plugin.js';
 import { permissionGuard } from './auth/guard.js';
 import { coreRoutes } from './routes/index.js';
@@ -51,7 +51,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(config) } });
   await app.register(cookie);
   // In-memory counters keyed by address: nothing of the address is written anywhere.
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  // Every limit (this global one and the routes' own) answers 429 in the common error body, with a code the web
+  // client translates and the wait in seconds.
+  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute', errorResponseBuilder: rateLimited });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Bridges API', version: '0.1.0', description: 'Community policing partnership platform' },

@@ -17,6 +17,7 @@ import { UsersPage } from './console/users/UsersPage.js';
 import { AuditPage } from './console/audit/AuditPage.js';
 import { ImportsPage } from './console/imports/ImportsPage.js';
 import { Loading } from './components/Alerts.js';
+import { ErrorScope } from './i18n/errors.js';
 import { ANALYSIS_PATHS } from './console/analysis/paths.js';
 
 // The map pages carry MapLibre (most of the bundle); residents on the portal never download it.
@@ -56,7 +57,7 @@ function Routes() {
   }
   for (const program of webPrograms) {
     const match = matchProgramRoute(`/${program.id}`, program.publicPages?.routes, path);
-    if (match) return <match.Page params={match.params} />;
+    if (match) return <ErrorScope scope={`programs.${program.id}`}><match.Page params={match.params} /></ErrorScope>;
   }
   return <NotFound />;
 }
@@ -74,11 +75,11 @@ function ConsoleRoute({ path }: { path: string }) {
   const program = params ? findWebProgram(params.id) : undefined;
   if (program?.console) {
     const ProgramPage = program.console.Page;
-    return <ProgramPage />;
+    return <ErrorScope scope={`programs.${program.id}`}><ProgramPage /></ErrorScope>;
   }
   for (const candidate of webPrograms) {
     const match = matchProgramRoute(`/console/programs/${candidate.id}`, candidate.console?.routes, path);
-    if (match) return <match.Page params={match.params} />;
+    if (match) return <ErrorScope scope={`programs.${candidate.id}`}><match.Page params={match.params} /></ErrorScope>;
   }
   return <NotFound />;
 }

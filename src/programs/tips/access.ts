@@ -1,4 +1,4 @@
-import { AppError, badRequest } from '../../core/errors.js';
+import { AppError } from '../../core/errors.js';
 import type { TipsContext } from './context.js';
 import { issueAccessToken, parseTipNumber, passphraseMac, sameMac, throttleKey, type PassphraseKind } from './crypto.js';
 
@@ -28,7 +28,7 @@ const ABSENT_MAC = 'A'.repeat(43);
 export async function accessTip(ctx: TipsContext, tipNumber: string, passphrase: string): Promise<{ accessToken: string; expiresAt: Date }> {
   const parsed = parseTipNumber(tipNumber);
   // A failed check character says only "mistyped": it is computed from the number itself, not looked up.
-  if (!parsed.ok) throw badRequest('tipNumber: that is not a tip number; it looks like T followed by 11 letters and digits. Check for a typo.', { field: 'tipNumber', problem: parsed.reason });
+  if (!parsed.ok) throw new AppError(400, 'tip_number_mistyped', 'tipNumber: that is not a tip number; it looks like T followed by 11 letters and digits. Check for a typo.', { field: 'tipNumber', problem: parsed.reason });
   const key = throttleKey(ctx.keys, parsed.number);
   type Outcome = { kind: 'locked'; wait: number } | { kind: 'ok'; tipId: number } | { kind: 'failed' };
   const outcome = await ctx.followUps.run(async (tx, note): Promise<Outcome> => {

@@ -27,7 +27,7 @@ export const uploadStore = (ctx: TipsContext) => new UploadStore(ctx.settings.up
  */
 export async function addTipsterFile(ctx: TipsContext, tipId: number, raw: Buffer, actor: AuditActor = PUBLIC_ACTOR): Promise<AttachmentView> {
   const [count] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM tip_attachments WHERE tip_id = $1', [tipId]);
-  if (count.n >= MAX_FILES_PER_TIP) throw new AppError(409, 'too_many_files', `A tip can hold at most ${MAX_FILES_PER_TIP} files.`);
+  if (count.n >= MAX_FILES_PER_TIP) throw new AppError(409, 'too_many_files', `A tip can hold at most ${MAX_FILES_PER_TIP} files.`, { max: MAX_FILES_PER_TIP });
   const file = await cleanUpload(raw, ctx.settings);
   const store = uploadStore(ctx);
   const saved = store.save(file.bytes, file.extension);

@@ -1,9 +1,9 @@
 import type { Queryable } from '../../db/types.js';
 import { appendAudit } from '../../core/audit/audit.js';
-import { AppError, badRequest } from '../../core/errors.js';
+import { AppError } from '../../core/errors.js';
 import { PUBLIC_ACTOR, type TipsContext } from './context.js';
 import { issueAccessToken, newPassphrase, type PassphraseKind } from './crypto.js';
-import { passphraseStrength, strengthMessages } from './strength.js';
+import { MAX_PASSPHRASE_LENGTH, MIN_CHOSEN_LENGTH, passphraseStrength, strengthMessages } from './strength.js';
 import type { TipInput } from './validation.js';
 
 export interface TipReceipt {
@@ -66,10 +66,10 @@ export async function insertTip(tx: Queryable, tip: NewTip, number: string): Pro
 export async function whyNotInserted(q: Queryable, tip: NewTip): Promise<AppError> {
   const agencies = await q.query("SELECT 1 FROM agencies WHERE kind = 'police' AND ($1::text IS NULL OR slug = $1)", [tip.agencySlug ?? null]);
   if (agencies.length === 0) {
-    return tip.agencySlug ? badRequest(`agency: no police agency "${tip.agencySlug}" takes tips here`, { field: 'agency' })
+    return tip.agencySlug ? new AppError(400, 'unknown_agency', `agency: no police agency "${tip.agencySlug}" takes tips here`, { field: 'agency' })
       : new AppError(503, 'no_agency', 'No police agency is set up to receive tips yet.');
   }
-  return badRequest(`category: "${tip.category}" is not a tip category`, { field: 'category' });
+  return new AppError(400, 'unknown_category', `category: "${tip.category}" is not a tip category`, { field: 'category' });
 }
 
 /** A tip from the web form: checks a chosen passphrase, or generates one, and answers with the receipt. */
@@ -79,7 +79,7 @@ export async function submitWebTip(ctx: TipsContext, input: TipInput): Promise<T
     const strength = passphraseStrength(chosen);
     if (!strength.ok) {
       const message = strengthMessages[strength.problem!];
-      throw badRequest(`passphrase: ${input.language === 'es' ? message.es : message.en}`, { field: 'passphrase', problem: strength.problem });
+      throw new AppError(400, 'weak_passphrase', `passphrase: ${input.language === 'es' ? message.es : message.en}`, { field: 'passphrase', problem: strength.problem!, minLength: MIN_CHOSEN_LENGTH, maxLength: MAX_PASSPHRASE_LENGTH });
     }
   }
   const generated = chosen ? null : newPassphrase();

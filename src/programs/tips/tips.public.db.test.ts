@@ -49,6 +49,8 @@ describe('sending a tip from the web form', () => {
     const weak = await app.inject({ method: 'POST', url: `${URL_}/tips`, payload: { category: 'drugs', description: 'Venden drogas en la esquina.', language: 'es', passphrase: 'password1234' } });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.message).toMatch(/^passphrase: .*frase de acceso/);
+    // The code and its figures let the web client say it in the language the page is shown in.
+    expect(weak.json().error).toMatchObject({ code: 'weak_passphrase', details: { field: 'passphrase', problem: 'too_common', minLength: 12 } });
     const chosen = 'violet harbor tractor 91 lanterns';
     const receipt = await sendTip(app, { passphrase: chosen });
     expect(receipt.passphrase).toBeNull();
@@ -60,11 +62,26 @@ describe('sending a tip from the web form', () => {
     const category = await app.inject({ method: 'POST', url: `${URL_}/tips`, payload: { category: 'parking', description: 'Someone parks badly every day.' } });
     expect(category.statusCode).toBe(400);
     expect(category.json().error.message).toContain('category');
+    expect(category.json().error).toMatchObject({ code: 'unknown_category', details: { field: 'category' } });
     const agency = await app.inject({ method: 'POST', url: `${URL_}/tips`, payload: { agency: 'nowhere-pd', category: 'drugs', description: 'Someone sells drugs every day.' } });
     expect(agency.json().error.message).toContain('agency');
+    expect(agency.json().error).toMatchObject({ code: 'unknown_agency', details: { field: 'agency' } });
     const bot = await sendTip(app, { website: 'http://spam.example' });
     const [row] = await db.query<{ suspected_bot: boolean }>('SELECT suspected_bot FROM tips WHERE number = $1', [bot.tipNumber]);
     expect(row.suspected_bot).toBe(true);
+  });
+});
+
+describe('form validation answers', () => {
+  it('name each field with a stable code and its figures, beside the English message', async () => {
+    const response = await app.inject({ method: 'POST', url: `${URL_}/tips`, payload: { category: 'drugs', description: 'short' } });
+    expect(response.statusCode).toBe(400);
+    const { error } = response.json();
+    expect(error.code).toBe('validation');
+    expect(error.message).toContain('body.description');
+    expect(error.details.issues).toContainEqual(expect.objectContaining({ field: 'body.description', code: 'too_small', origin: 'string', minimum: expect.any(Number) }));
+    const missing = await app.inject({ method: 'POST', url: `${URL_}/access`, payload: { passphrase: 'AAAA-BBBB-CCCC-DDDD' } });
+    expect(missing.json().error.details.issues).toContainEqual(expect.objectContaining({ field: 'body.tipNumber', code: 'required' }));
   });
 });
 
@@ -137,7 +154,7 @@ describe('wrong passphrases and unknown numbers', () => {
     expect(wrong.body).toBe(missing.body);
     const typo = await access(`${receipt.tipNumber.slice(0, 11)}${receipt.tipNumber[11] === 'Z' ? 'Y' : 'Z'}`, receipt.passphrase!);
     expect(typo.statusCode).toBe(400);
-    expect(errorCode(typo)).toBe('bad_request');
+    expect(errorCode(typo)).toBe('tip_number_mistyped');
 
     for (let i = 1; i < FREE_FAILURES; i += 1) {
       await access(receipt.tipNumber, 'AAAA-BBBB-CCCC-DDDD');
@@ -183,6 +200,10 @@ describe('abuse protection with the default limits', () => {
       }
       expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
       expect(statuses.slice(10)).toEqual([429, 429]);
+      // The same error body as every other failure, with a code the web client translates and the wait.
+      const flooded = await guarded.inject({ method: 'POST', url: `${URL_}/tips`, remoteAddress: '192.0.2.10', payload: { category: 'drugs', description: 'One more of the same tip.' } });
+      expect(flooded.json().error).toMatchObject({ code: 'rate_limited', details: { retryAfterSeconds: expect.any(Number) } });
+      expect(flooded.json().error.details.retryAfterSeconds).toBeGreaterThan(0);
       const other = await guarded.inject({ method: 'POST', url: `${URL_}/tips`, remoteAddress: '192.0.2.11', payload: { category: 'drugs', description: 'A different neighbor with a tip.' } });
       expect(other.statusCode).toBe(201);
       const guesses: number[] = [];

@@ -25,8 +25,8 @@ const post = (staff: TestStaff, url: string, payload: unknown) => app.inject({ m
 const get = (staff: TestStaff, url: string) => app.inject({ method: 'GET', url: `${API}${url}`, headers: { cookie: staff.cookie } });
 const tipsterView = async (token: string) => (await app.inject({ method: 'GET', url: `${API}/public/tip`, headers: bearer(token) })).json();
 
-async function tipThatLedToAnArrest() {
-  const receipt = await sendTip(app, { category: 'robbery', description: 'The robber from the gas station lives above the laundromat.' });
+async function tipThatLedToAnArrest(language: 'en' | 'es' = 'en') {
+  const receipt = await sendTip(app, { category: 'robbery', description: 'The robber from the gas station lives above the laundromat.', language });
   const [tip] = await db.query<{ id: number }>('SELECT id FROM tips WHERE number = $1', [receipt.tipNumber]);
   await post(handler, `/tips/${tip.id}/state`, { state: 'in_progress' });
   return { ...receipt, id: tip.id };
@@ -71,13 +71,20 @@ describe('rewards', () => {
     ]);
   });
 
-  it('can be rejected by the board, which the tipster is not told, and proposed again', async () => {
-    const tip = await tipThatLedToAnArrest();
+  it('can be rejected by the board, which the tipster is not told, and proposed again; amounts in the tip’s language', async () => {
+    const tip = await tipThatLedToAnArrest('es');
     await post(handler, `/tips/${tip.id}/state`, { state: 'closed', outcome: 'arrest' });
     const rewardId = (await post(handler, `/tips/${tip.id}/rewards`, { reason: 'Arrest made' })).json().rewardId;
     expect((await post(board, `/rewards/${rewardId}/decision`, { decision: 'reject', note: 'Information was already known' })).statusCode).toBe(200);
     expect((await tipsterView(tip.accessToken)).reward.status).toBe('none');
-    expect((await post(handler, `/tips/${tip.id}/rewards`, { reason: 'New evidence' })).statusCode).toBe(201);
+    const again = await post(handler, `/tips/${tip.id}/rewards`, { reason: 'New evidence' });
+    expect(again.statusCode).toBe(201);
+    // A Spanish tip hears the amount the Spanish way (Intl), not as an English "$1,250.50".
+    await post(board, `/rewards/${again.json().rewardId}/decision`, { decision: 'approve', amountCents: 125_050 });
+    const told = (await tipsterView(tip.accessToken)).messages.at(-1).body as string;
+    expect(told).toMatch(/^La junta aprobó una recompensa de /);
+    expect(told).toContain(new Intl.NumberFormat('es', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 }).format(1250.5));
+    expect(told).not.toContain('$1,250');
   });
 
   it('reach a text tipster by text message while the conversation is open', async () => {

@@ -1,14 +1,18 @@
 /**
- * USWDS alerts for the states every screen has: loading, failed, done. Errors show the server's own message
- * (ApiError.message), which names the field or the reason.
+ * USWDS alerts for the states every screen has: loading, failed, done. Errors are said in the reader's
+ * language by their code (see ../i18n/errors.ts), naming the field or the reason; the server's own English
+ * message is the fallback for codes without a translation.
  */
 import type { ReactNode } from 'react';
-import { useT } from '../i18n/index.js';
+import { useI18n, useT } from '../i18n/index.js';
+import { describeError, useErrorScopes } from '../i18n/errors.js';
 
 export function ErrorAlert({ error, heading }: { error: Error | string | undefined | null; heading?: string }) {
-  const t = useT();
+  const i18n = useI18n();
+  const scopes = useErrorScopes();
+  const t = i18n.t;
   if (!error) return null;
-  const message = typeof error === 'string' ? error : error.message;
+  const message = describeError(i18n, error, scopes);
   return (
     <div className="usa-alert usa-alert--error usa-alert--slim margin-y-2" role="alert">
       <div className="usa-alert__body">

@@ -1,4 +1,5 @@
 import { useT } from '../i18n/index.js';
+import { ErrorScope } from '../i18n/errors.js';
 import { Link, useDocumentTitle } from '../router.js';
 import { webPrograms } from '../programs.js';
 import { PortalLayout } from './PortalLayout.js';
@@ -26,7 +27,7 @@ export function Home() {
       </section>
       {widgets.map(({ id, portal }) => {
         const Widget = portal!.Widget;
-        return <Widget key={id} />;
+        return <ErrorScope key={id} scope={`programs.${id}`}><Widget /></ErrorScope>;
       })}
       <FourPs />
       <CitySummary />

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { badRequest } from '../../../core/errors.js';
+import { AppError } from '../../../core/errors.js';
 import { accessTip } from '../access.js';
 import { addTipsterFile } from '../attachments.js';
 import type { TipsContext } from '../context.js';
@@ -83,7 +83,7 @@ export async function publicTipRoutes(scope: FastifyInstance, ctx: TipsContext) 
   }, async (request, reply) => {
     const tipId = tipFromToken(ctx, request.headers.authorization);
     if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
-      throw badRequest('Send the file as the request body with Content-Type application/octet-stream.');
+      throw new AppError(400, 'empty_file', 'Send the file as the request body with Content-Type application/octet-stream.');
     }
     return reply.status(201).send(await addTipsterFile(ctx, tipId, request.body));
   });

@@ -26,7 +26,9 @@ export interface QueueItem {
   excerpt: string;
   createdAt: Date;
   lastTipsterAt: Date | null;
+  /** The primary unit's code, and its name in each language for the screen. */
   primaryUnit: string | null;
+  primaryUnitLabel: Record<string, string> | null;
   assignedTo: string | null;
   isPrank: boolean;
   duplicateOf: string | null;
@@ -59,7 +61,7 @@ export async function listQueue(ctx: TipsContext, staff: StaffActor, filter: Que
   const rows = await ctx.db.query<QueueItem & { total: number }>(
     `SELECT t.id, t.number, t.category, c.label AS "categoryLabel", t.state, t.priority, t.channel,
             left(t.description, 160) AS excerpt, t.created_at AS "createdAt", t.last_tipster_at AS "lastTipsterAt",
-            u.code AS "primaryUnit", au.display_name AS "assignedTo", t.is_prank AS "isPrank", d.number AS "duplicateOf",
+            u.code AS "primaryUnit", u.label AS "primaryUnitLabel", au.display_name AS "assignedTo", t.is_prank AS "isPrank", d.number AS "duplicateOf",
             t.suspected_bot AS "suspectedBot", t.agency_id <> $1 AS forwarded, t.is_demo AS "isDemo", count(*) OVER ()::int AS total
      FROM tips t JOIN tip_categories c ON c.code = t.category
        LEFT JOIN tip_units u ON u.id = t.primary_unit_id LEFT JOIN users au ON au.id = t.assigned_to

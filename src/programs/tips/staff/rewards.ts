@@ -2,12 +2,12 @@ import { appendAudit } from '../../../core/audit/audit.js';
 import { AppError, badRequest, conflict, notFound } from '../../../core/errors.js';
 import type { TipsContext } from '../context.js';
 import { newCollectionCode, openCollectionCode, parseTipNumber, sameMac, sealCollectionCode } from '../crypto.js';
+import { formatMoney } from '../money.js';
 import { addTimeline } from '../timeline.js';
 import { deliverToTipster } from './messages.js';
 import { triageChange } from './triage.js';
 import type { StaffActor } from './scope.js';
 
-const dollars = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
 
 /** Proposes a reward for a tip that led to an arrest (closed with outcome 'arrest'). */
 export function proposeReward(ctx: TipsContext, staff: StaffActor, tipId: number, input: { amountCents?: number; reason: string }) {
@@ -76,8 +76,8 @@ export async function decideReward(ctx: TipsContext, staff: StaffActor, rewardId
     const [tip] = await tx.query<{ language: string }>('SELECT language FROM tips WHERE id = $1', [tipId]);
     const body = approved
       ? tip.language === 'es'
-        ? `La junta aprobó una recompensa de ${dollars(input.amountCents!)} por su pista. Para cobrarla, consulte el código de cobro en la página de seguimiento y presente solo su número de pista.`
-        : `The board approved a reward of ${dollars(input.amountCents!)} for your tip. To collect it, see the collection code on your follow-up page and give only your tip number.`
+        ? `La junta aprobó una recompensa de ${formatMoney(input.amountCents!, 'es')} por su pista. Para cobrarla, consulte el código de cobro en la página de seguimiento y presente solo su número de pista.`
+        : `The board approved a reward of ${formatMoney(input.amountCents!, 'en')} for your tip. To collect it, see the collection code on your follow-up page and give only your tip number.`
       : '';
     const entryId = await addTimeline(tx, {
       tipId, kind: 'reward', author: 'staff', userId: staff.userId, body: approved ? body : input.note ?? '',

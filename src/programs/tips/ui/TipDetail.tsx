@@ -4,7 +4,7 @@ import { useAsync } from '../../../web/hooks/useAsync.js';
 import { ErrorAlert, Loading } from '../../../web/components/Alerts.js';
 import { Link } from '../../../web/router.js';
 import { useSession } from '../../../web/console/session.js';
-import { money, tipsApi, type TipDetail, type TipsMeta } from './api.js';
+import { fileFormat, fileSize, money, tipsApi, type TipDetail, type TipsMeta } from './api.js';
 import { TIPS_PAGE } from './paths.js';
 import { TipActions } from './TipActions.js';
 
@@ -49,7 +49,7 @@ export function TipDetailPage({ id, meta }: { id: number; meta: TipsMeta }) {
           <h2 id="tip-files-heading">{t('programs.tips.detail.files')}</h2>
           <ul className="usa-list">
             {d.attachments.map((a) => (
-              <li key={a.id}><a href={tipsApi.fileUrl(d.id, a.id)} download>{t(`programs.tips.fileKinds.${a.kind}`)} · {a.mime} · {Math.ceil(a.bytes / 1024)} KB</a></li>
+              <li key={a.id}><a href={tipsApi.fileUrl(d.id, a.id)} download>{t(`programs.tips.fileKinds.${a.kind}`)} · {fileFormat(a.mime, t('programs.tips.fileFormats.text'))} · {fileSize(a.bytes, locale)}</a></li>
             ))}
           </ul>
         </section>

@@ -71,7 +71,7 @@ export function TipQueue({ meta }: { meta: TipsMeta }) {
                 <td>{stateLabel(tip.state)}</td>
                 <td>{t(`programs.tips.priorities.${tip.priority}`)}</td>
                 <td>{formatDate(tip.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                <td>{[tip.primaryUnit, tip.assignedTo].filter(Boolean).join(' · ')}</td>
+                <td>{[tip.primaryUnitLabel ? pick(tip.primaryUnitLabel) : tip.primaryUnit, tip.assignedTo].filter(Boolean).join(' · ')}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,7 @@
 /** The tips program's API as its screens use it (mounted by the server at /api/programs/tips). */
 import { ApiError, request, type AreaCollection } from '../../../web/api/client.js';
 import type { LocalizedText } from '../../../web/i18n/index.js';
+import { formatMoney } from '../money.js';
 
 const BASE = '/api/programs/tips';
 
@@ -93,7 +94,7 @@ export interface TipsMeta {
 
 export interface QueueItem {
   id: number; number: string; category: string; categoryLabel: LocalizedText; state: string; priority: string; channel: 'web' | 'sms';
-  excerpt: string; createdAt: string; lastTipsterAt: string | null; primaryUnit: string | null; assignedTo: string | null;
+  excerpt: string; createdAt: string; lastTipsterAt: string | null; primaryUnit: string | null; primaryUnitLabel: LocalizedText | null; assignedTo: string | null;
   isPrank: boolean; duplicateOf: string | null; suspectedBot: boolean; forwarded: boolean; isDemo: boolean;
 }
 
@@ -152,5 +153,21 @@ export const tipsApi = {
   map: () => request<{ type: 'FeatureCollection'; features: TipPoint[] }>('GET', `${BASE}/map`),
 };
 
-/** "$1,250" from cents, in the reader's language. */
-export const money = (cents: number, locale: string) => (cents / 100).toLocaleString(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+// Names of the accepted file formats (as sniffed by the server); they read the same in every language.
+const FORMATS: Record<string, string> = {
+  'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/gif': 'GIF', 'image/webp': 'WebP', 'video/mp4': 'MP4', 'video/quicktime': 'MOV',
+  'video/3gpp': '3GP', 'application/pdf': 'PDF',
+};
+
+/** A stored file's format for people: "JPEG", "PDF"…; plain text and anything unexpected go by `textLabel`. */
+export const fileFormat = (mime: string, textLabel: string) => FORMATS[mime] ?? (mime === 'text/plain' ? textLabel : mime);
+
+/** A file size in the reader's language and units ("12 kB", "3,4 MB"). */
+export function fileSize(bytes: number, locale: string): string {
+  const megabytes = bytes / (1024 * 1024);
+  if (megabytes >= 1) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(megabytes);
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.max(1, Math.ceil(bytes / 1024)));
+}
+
+/** "$1,250" from cents, in the reader's language (the same words as the messages the tipster receives). */
+export const money = (cents: number, locale: string) => formatMoney(cents, locale);

@@ -21,7 +21,7 @@ export async function cleanUpload(bytes: Buffer, settings: TipsSettings): Promis
     throw new AppError(415, 'unsupported_file', `This kind of file is not accepted. Send photos (JPEG, PNG, GIF, WebP), video (MP4, MOV, 3GP), PDF or plain text.`, { accepted: ACCEPTED_TYPES });
   }
   const limit = settings.maxBytes[type.kind];
-  if (bytes.length > limit) throw new AppError(413, 'file_too_large', `This ${type.kind} is larger than ${megabytes(limit)}.`, { limit });
+  if (bytes.length > limit) throw new AppError(413, 'file_too_large', `This ${type.kind} is larger than ${megabytes(limit)}.`, { kind: type.kind, limit, limitMegabytes: Math.round(limit / (1024 * 1024)) });
   try {
     switch (type.kind) {
       case 'image': return { ...type, bytes: await cleanImage(bytes, type.mime) };
@@ -30,6 +30,6 @@ export async function cleanUpload(bytes: Buffer, settings: TipsSettings): Promis
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError(415, 'unreadable_file', `This file could not be read as ${type.mime}; it may be damaged.`);
+    throw new AppError(415, 'unreadable_file', `This file could not be read as ${type.mime}; it may be damaged.`, { kind: type.kind });
   }
 }
