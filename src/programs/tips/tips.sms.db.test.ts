@@ -84,6 +84,31 @@ describe('the Twilio webhook', () => {
     expect(numberIn(again.body)).not.toBe(numberIn(first.body));
   });
 
+  it('keeps the conversation of a closed tip: replies still go out, and a new text continues the closed tip', async () => {
+    const phone = '+12155550654';
+    const first = await text(phone, 'The stolen generator is in the garage on Cedar Lane');
+    const tip = await tipOf(numberIn(first.body));
+    const closed = await app.inject({ method: 'POST', url: `/api/programs/tips/tips/${tip.id}/state`, headers: { cookie: handler.cookie }, payload: { state: 'closed', outcome: 'useful' } });
+    expect(closed.statusCode).toBe(200);
+    const conversation = async () => (await db.query<{ status: string; relay_enc: string | null }>('SELECT status, relay_enc FROM tip_sms_conversations WHERE tip_id = $1', [tip.id]))[0];
+    expect(await conversation()).toMatchObject({ status: 'open', relay_enc: expect.stringMatching(/^v1:/) });
+    expect((await reply(tip.id, 'Thank you, the generator was recovered.')).json()).toMatchObject({ channel: 'sms', status: 'sent' });
+
+    const openView = async () => (await app.inject({ method: 'GET', url: '/api/programs/tips/tips', headers: { cookie: handler.cookie } }))
+      .json<{ items: Array<{ id: number; state: string; newsAfterClose: boolean }> }>().items.find((item) => item.id === tip.id);
+    expect(await openView()).toBeUndefined();
+
+    const again = await text(phone, 'There is a second generator in the shed');
+    expect(again.body).toBe('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
+    expect(await db.query("SELECT 1 FROM tips WHERE description = 'There is a second generator in the shed'")).toHaveLength(0);
+    const messages = await db.query<{ body: string }>("SELECT body FROM tip_timeline WHERE tip_id = $1 AND kind = 'message_in'", [tip.id]);
+    expect(messages.map((m) => m.body)).toEqual(['There is a second generator in the shed']);
+    const [state] = await db.query<{ state: string; outcome: string }>('SELECT state, outcome FROM tips WHERE id = $1', [tip.id]);
+    expect(state).toEqual({ state: 'closed', outcome: 'useful' });
+    // Staff see it: the closed tip is back in the default (open) view, tagged.
+    expect(await openView()).toMatchObject({ state: 'closed', newsAfterClose: true });
+  });
+
   it('closes quiet conversations and erases their relay (the hourly job, and any queue read)', async () => {
     const quiet = async (phone: string) => {
       const tip = await tipOf(numberIn((await text(phone, 'Old conversation about a burglary on Walnut')).body));

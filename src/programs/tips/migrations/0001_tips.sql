@@ -182,7 +182,8 @@ CREATE TABLE tip_access_throttle (
 CREATE INDEX tip_access_throttle_age_idx ON tip_access_throttle (last_failure_at);
 
 -- Text-message conversations. phone_key = HMAC of the number (threading); relay_enc = the number encrypted
--- with the server key, kept only while the conversation is open. STOP or closing the tip erases both.
+-- with the server key, kept only while the conversation is open. STOP, ending it from the console or 30 quiet
+-- days erase both. Closing the tip does not: the tipster can still be told of a reward and add information.
 CREATE TABLE tip_sms_conversations (
   id              bigserial PRIMARY KEY,
   tip_id          bigint NOT NULL REFERENCES tips(id) ON DELETE CASCADE,

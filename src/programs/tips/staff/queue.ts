@@ -35,13 +35,15 @@ export interface QueueItem {
   suspectedBot: boolean;
   forwarded: boolean;
   isDemo: boolean;
+  /** A closed tip whose tipster wrote (text, follow-up or file) after it was closed: it is back in the open view. */
+  newsAfterClose: boolean;
 }
 
 const PRIORITY_RANK = `CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END`;
 
 /**
  * The triage queue: the agency's tips plus tips forwarded to it, most urgent first, then newest news from the
- * tipster. Reading the queue shows tip text, so it is audited (one row per request, with the ids shown).
+ * tipster. The default view holds the open tips and the closed ones the tipster wrote to after closing. Reading the queue shows tip text, so it is audited (one row per request, with the ids shown).
  */
 export async function listQueue(ctx: TipsContext, staff: StaffActor, filter: QueueFilter): Promise<{ items: QueueItem[]; total: number }> {
   const where = [VISIBLE_TO('$1')];
@@ -51,7 +53,9 @@ export async function listQueue(ctx: TipsContext, staff: StaffActor, filter: Que
     where.push(sql.replaceAll('?', `$${params.length}`));
   };
   const state = filter.state ?? 'open';
-  if (state === 'open') where.push("t.state <> 'closed'");
+  // Open: not closed, or closed but the tipster wrote since (closing never ends the conversation; staff decide
+  // whether the news reopens the tip).
+  if (state === 'open') where.push('(t.closed_at IS NULL OR t.last_tipster_at > t.closed_at)');
   else if (state !== 'all') add('t.state = ?', state);
   if (filter.priority) add('t.priority = ?', filter.priority);
   if (filter.unitId) add('(t.primary_unit_id = ? OR EXISTS (SELECT 1 FROM tip_copies c WHERE c.tip_id = t.id AND c.unit_id = ?))', filter.unitId);
@@ -62,7 +66,8 @@ export async function listQueue(ctx: TipsContext, staff: StaffActor, filter: Que
     `SELECT t.id, t.number, t.category, c.label AS "categoryLabel", t.state, t.priority, t.channel,
             left(t.description, 160) AS excerpt, t.created_at AS "createdAt", t.last_tipster_at AS "lastTipsterAt",
             u.code AS "primaryUnit", u.label AS "primaryUnitLabel", au.display_name AS "assignedTo", t.is_prank AS "isPrank", d.number AS "duplicateOf",
-            t.suspected_bot AS "suspectedBot", t.agency_id <> $1 AS forwarded, t.is_demo AS "isDemo", count(*) OVER ()::int AS total
+            t.suspected_bot AS "suspectedBot", t.agency_id <> $1 AS forwarded, t.is_demo AS "isDemo",
+            coalesce(t.closed_at IS NOT NULL AND t.last_tipster_at > t.closed_at, false) AS "newsAfterClose", count(*) OVER ()::int AS total
      FROM tips t JOIN tip_categories c ON c.code = t.category
        LEFT JOIN tip_units u ON u.id = t.primary_unit_id LEFT JOIN users au ON au.id = t.assigned_to
        LEFT JOIN tips d ON d.id = t.duplicate_of

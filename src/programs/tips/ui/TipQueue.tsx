@@ -66,6 +66,7 @@ export function TipQueue({ meta }: { meta: TipsMeta }) {
                   {tip.duplicateOf && <span className="usa-tag margin-left-1">{t('programs.tips.flags.duplicateOf', { number: tip.duplicateOf })}</span>}
                   {tip.suspectedBot && <span className="usa-tag margin-left-1">{t('programs.tips.flags.bot')}</span>}
                   {tip.forwarded && <span className="usa-tag margin-left-1">{t('programs.tips.flags.forwarded')}</span>}
+                  {tip.newsAfterClose && <span className="usa-tag margin-left-1">{t('programs.tips.flags.newsAfterClose')}</span>}
                   <span className="display-block bridges-muted">{tip.excerpt}</span>
                 </th>
                 <td>{stateLabel(tip.state)}</td>

@@ -95,7 +95,7 @@ export interface TipsMeta {
 export interface QueueItem {
   id: number; number: string; category: string; categoryLabel: LocalizedText; state: string; priority: string; channel: 'web' | 'sms';
   excerpt: string; createdAt: string; lastTipsterAt: string | null; primaryUnit: string | null; primaryUnitLabel: LocalizedText | null; assignedTo: string | null;
-  isPrank: boolean; duplicateOf: string | null; suspectedBot: boolean; forwarded: boolean; isDemo: boolean;
+  isPrank: boolean; duplicateOf: string | null; suspectedBot: boolean; forwarded: boolean; isDemo: boolean; newsAfterClose: boolean;
 }
 
 export interface TipDetail {
