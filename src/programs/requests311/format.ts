@@ -20,5 +20,11 @@ export function render(format: Open311Format, root: string, item: string, items:
   return { contentType: 'text/xml; charset=utf-8', body };
 }
 
+/** One object as JSON, or as XML under <root> (the discovery document is one object, not a list). */
+export function renderOne(format: Open311Format, root: string, value: object): { contentType: string; body: string } {
+  if (format === 'json') return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(value) };
+  return { contentType: 'text/xml; charset=utf-8', body: `<?xml version="1.0" encoding="utf-8"?>${element(root, value)}` };
+}
+
 /** The Open311 error list: [{ code, description }]. */
 export const renderError = (format: Open311Format, code: number, description: string) => render(format, 'errors', 'error', [{ code, description }]);

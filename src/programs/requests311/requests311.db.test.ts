@@ -72,6 +72,52 @@ describe('the Open311 GeoReport v2 endpoint', () => {
   });
 });
 
+describe('jurisdictions and discovery', () => {
+  it('lists only the named jurisdiction’s requests, and answers an unknown jurisdiction with an Open311 404', async () => {
+    const other = await insertAgency(db, { slug: 'open311-other-pd' });
+    expect(other).toBeGreaterThan(0);
+    const ours = await app.inject({ method: 'POST', url: `${V2}/requests.json`, ...form({ jurisdiction_id: 'open311-pd', service_code: 'graffiti', address_string: '12 Oak St' }) });
+    const theirs = await app.inject({ method: 'POST', url: `${V2}/requests.json`, ...form({ jurisdiction_id: 'open311-other-pd', service_code: 'graffiti', address_string: '34 Elm St' }) });
+    const ourId = ours.json()[0].service_request_id as string;
+    const theirId = theirs.json()[0].service_request_id as string;
+    const ids = async (query: string) => (await app.inject({ method: 'GET', url: `${V2}/requests.json?${query}` })).json<Array<{ service_request_id: string }>>().map((r) => r.service_request_id);
+    expect(await ids('jurisdiction_id=open311-pd')).toContain(ourId);
+    expect(await ids('jurisdiction_id=open311-pd')).not.toContain(theirId);
+    expect(await ids('jurisdiction_id=open311-other-pd')).toEqual([theirId]);
+    expect(await ids('service_code=graffiti')).toEqual(expect.arrayContaining([ourId, theirId]));
+    expect((await app.inject({ method: 'GET', url: `${V2}/requests/${theirId}.json?jurisdiction_id=open311-pd` })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: `${V2}/requests/${theirId}.json?jurisdiction_id=open311-other-pd` })).json()[0].service_request_id).toBe(theirId);
+
+    const unknown = await app.inject({ method: 'GET', url: `${V2}/requests.xml?jurisdiction_id=nowhere` });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('<errors><error><code>404</code><description>jurisdiction_id nowhere was not found</description></error></errors>');
+    expect((await app.inject({ method: 'GET', url: `${V2}/services.json?jurisdiction_id=nowhere` })).json()).toEqual([{ code: 404, description: 'jurisdiction_id nowhere was not found' }]);
+    expect((await app.inject({ method: 'GET', url: `${V2}/services.json?jurisdiction_id=open311-pd` })).statusCode).toBe(200);
+  });
+
+  it('publishes a GeoReport v2 discovery document in JSON and XML that points at the v2 endpoint', async () => {
+    const json = await app.inject({ method: 'GET', url: '/api/programs/requests311/discovery.json', headers: { host: 'city.example.org' } });
+    expect(json.statusCode).toBe(200);
+    const document = json.json();
+    expect(document).toMatchObject({ changeset: expect.any(String), contact: expect.any(String), key_service: expect.any(String) });
+    expect(Number.isNaN(Date.parse(document.changeset))).toBe(false);
+    expect(document.endpoints).toEqual([{
+      specification: 'http://wiki.open311.org/GeoReport_v2', url: 'http://city.example.org/api/programs/requests311/v2/',
+      changeset: document.changeset, type: 'production', formats: ['text/xml', 'application/json'],
+    }]);
+    // The address it gives really serves the endpoint.
+    const services = await app.inject({ method: 'GET', url: `${new URL(document.endpoints[0].url).pathname}services.json` });
+    expect(services.statusCode).toBe(200);
+
+    const xml = await app.inject({ method: 'GET', url: '/api/programs/requests311/discovery.xml', headers: { host: 'city.example.org' } });
+    expect(xml.headers['content-type']).toContain('text/xml');
+    expect(xml.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><discovery><changeset>[^<]+<\/changeset><contact>/);
+    expect(xml.body).toContain('<endpoints><endpoint><specification>http://wiki.open311.org/GeoReport_v2</specification><url>http://city.example.org/api/programs/requests311/v2/</url>');
+    expect(xml.body).toContain('<type>production</type><formats><format>text/xml</format><format>application/json</format></formats></endpoint></endpoints></discovery>');
+    expect((await app.inject({ method: 'GET', url: '/api/programs/requests311/discovery.html' })).statusCode).toBe(404);
+  });
+});
+
 describe('311 reports for staff', () => {
   it('lists and closes the agency’s requests, audited, and nobody else’s', async () => {
     const created = await app.inject({ method: 'POST', url: `${V2}/requests.json`, payload: { jurisdiction_id: 'open311-pd', service_code: 'streetlight', address_string: '5th & Market' } });

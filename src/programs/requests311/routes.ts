@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { ProgramRouteContext } from '../../core/program/define.js';
 import { actorForAudit } from '../../core/audit/actor.js';
 import { AppError } from '../../core/errors.js';
-import { render, renderError, type Open311Format } from './format.js';
-import { createRequest, listRequests, listServices, Open311Error, updateRequest } from './service.js';
+import { render, renderError, renderOne, type Open311Format } from './format.js';
+import { agencyFor, createRequest, discovery, listRequests, listServices, Open311Error, updateRequest } from './service.js';
 import { formatParam, requestInput, requestsQuery, staffUpdate } from './validation.js';
 
 const PUBLIC_ACTOR = { label: 'public' } as const;
@@ -45,11 +45,25 @@ export async function requests311Routes(scope: FastifyInstance, ctx: ProgramRout
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 
-  app.get('/v2/services.:format', { schema: { tags, summary: 'Open311: the list of services', params: z.object({ format: z.string() }), querystring: z.object({ locale: z.enum(['en', 'es']).optional() }) } },
+  // GeoReport v2 discovery, beside v2/: clients find the endpoint, its specification and formats here.
+  app.get('/discovery.:format', { schema: { tags, summary: 'Open311: the discovery document', params: z.object({ format: z.string() }) } },
     async (request, reply) => {
       const format = formatOf(request.params.format);
+      const v2Url = `${request.protocol}://${request.host}${request.url.replace(/discovery\.[a-z]+(\?.*)?$/, 'v2/')}`;
+      const contact = process.env.BRIDGES_311_CONTACT ?? 'Contact the police department that runs this site.';
+      return send(reply, renderOne(format, 'discovery', discovery(v2Url, contact)));
+    });
+
+  // jurisdiction_id is optional everywhere (one site may serve several agencies); an unknown one is a 404.
+  app.get('/v2/services.:format', {
+    schema: { tags, summary: 'Open311: the list of services', params: z.object({ format: z.string() }), querystring: z.object({ locale: z.enum(['en', 'es']).optional(), jurisdiction_id: z.string().max(60).optional() }) },
+  }, async (request, reply) => {
+    const format = formatOf(request.params.format);
+    return open311(reply, format, async () => {
+      if (request.query.jurisdiction_id) await agencyFor(ctx.db, request.query.jurisdiction_id);
       return send(reply, render(format, 'services', 'service', await listServices(ctx.db, request.query.locale ?? 'en')));
     });
+  });
 
   app.get('/v2/services/:code.:format', { schema: { tags, summary: 'Open311: a service definition (no extra attributes)', params: z.object({ code: z.string(), format: z.string() }) } },
     async (request, reply) => {
@@ -86,21 +100,25 @@ export async function requests311Routes(scope: FastifyInstance, ctx: ProgramRout
         const requests = await listRequests(ctx.db, {
           ids: q.service_request_id?.split(',').map(Number), serviceCodes: q.service_code?.split(',').map((c) => c.trim()).filter(Boolean),
           status: q.status, start: q.start_date, end: q.end_date,
+          // Only that agency's requests; without one, every agency's (as the listing always was).
+          agencyId: q.jurisdiction_id ? await agencyFor(ctx.db, q.jurisdiction_id) : undefined,
         }, q.locale ?? 'en');
         return send(reply, render(format, 'service_requests', 'request', requests));
       });
     });
 
-  app.get('/v2/requests/:id.:format', { schema: { tags, summary: 'Open311: one request', params: z.object({ id: z.string(), format: z.string() }) } },
-    async (request, reply) => {
-      const format = formatOf(request.params.format);
-      return open311(reply, format, async () => {
-        const id = Number(request.params.id);
-        const found = Number.isSafeInteger(id) && id > 0 ? await listRequests(ctx.db, { ids: [id] }, 'en') : [];
-        if (found.length === 0) throw new Open311Error(404, `service_request_id ${request.params.id} was not found`);
-        return send(reply, render(format, 'service_requests', 'request', found));
-      });
+  app.get('/v2/requests/:id.:format', {
+    schema: { tags, summary: 'Open311: one request', params: z.object({ id: z.string(), format: z.string() }), querystring: z.object({ jurisdiction_id: z.string().max(60).optional() }) },
+  }, async (request, reply) => {
+    const format = formatOf(request.params.format);
+    return open311(reply, format, async () => {
+      const id = Number(request.params.id);
+      const agencyId = request.query.jurisdiction_id ? await agencyFor(ctx.db, request.query.jurisdiction_id) : undefined;
+      const found = Number.isSafeInteger(id) && id > 0 ? await listRequests(ctx.db, { ids: [id], agencyId }, 'en') : [];
+      if (found.length === 0) throw new Open311Error(404, `service_request_id ${request.params.id} was not found`);
+      return send(reply, render(format, 'service_requests', 'request', found));
     });
+  });
 
   const manage = ctx.requirePermission('requests311:manage');
   app.get('/staff/requests', { preHandler: manage, schema: { tags, summary: "The agency's requests (staff)", querystring: z.object({ status: z.enum(['open', 'closed']).optional() }) } },

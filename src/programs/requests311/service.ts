@@ -34,6 +34,28 @@ export interface Open311Request {
   media_url: string | null;
 }
 
+/** When the endpoint's answers last changed shape (the discovery document's changeset); move it with them. */
+export const ENDPOINT_CHANGESET = '2026-11-21T00:00:00Z';
+
+/**
+ * The GeoReport v2 discovery document: where the endpoint is, which specification and formats it speaks.
+ * `v2Url` is the absolute address of …/v2/ as the client reached it.
+ */
+export function discovery(v2Url: string, contact: string) {
+  return {
+    changeset: ENDPOINT_CHANGESET,
+    contact,
+    key_service: 'No API key is needed: posting is limited per address instead.',
+    endpoints: [{
+      specification: 'http://wiki.open311.org/GeoReport_v2',
+      url: v2Url,
+      changeset: ENDPOINT_CHANGESET,
+      type: 'production',
+      formats: ['text/xml', 'application/json'],
+    }],
+  };
+}
+
 /** Open311 errors carry a numeric code and a description, in a list. */
 export class Open311Error extends AppError {
   constructor(statusCode: number, description: string) {
@@ -53,7 +75,7 @@ export async function listServices(q: Queryable, locale: string): Promise<Open31
 }
 
 /** Which agency a request goes to: the jurisdiction_id (an agency slug), else the first police agency. */
-async function agencyFor(q: Queryable, jurisdiction: string | undefined): Promise<number> {
+export async function agencyFor(q: Queryable, jurisdiction: string | undefined): Promise<number> {
   const [agency] = await q.query<{ id: number }>(
     "SELECT id FROM agencies WHERE ($1::text IS NULL AND kind = 'police') OR slug = $1 ORDER BY id LIMIT 1", [jurisdiction ?? null]);
   if (!agency) throw new Open311Error(404, `jurisdiction_id ${jurisdiction ?? ''} was not found`.trim());
