@@ -1,6 +1,7 @@
 /**
- * Typed functions for every endpoint the web app uses. Errors carry the server's own message
- * ({ error: { message } }), which is written for people and shown as is.
+ * Typed functions for every endpoint the web app uses. Errors carry the server's code, details and English
+ * message ({ error: { code, message, details } }); ErrorAlert says known codes in the reader's language
+ * (../i18n/errors.ts) and shows the message for the others.
  */
 import type { FeatureCollection, Point, Geometry } from 'geojson';
 import type {
