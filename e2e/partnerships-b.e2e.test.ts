@@ -165,6 +165,12 @@ describe.each(['en', 'es'] as const)('partnership pages in %s', (language) => {
     expect(collection.metadata.masking).toMatch(/not incident locations/);
     const directory = await download(page, '[data-testid=dataset-resource-directory] a:has-text("CSV")');
     expect(directory.text.split('\r\n').length).toBeGreaterThan(20);
+    const events = await download(page, '[data-testid=dataset-events] a:has-text("CSV")');
+    expect(events.name).toBe('events.csv');
+    expect(events.text.split('\r\n')[0]).toContain('id,agency,type,host_program,title');
+    const eventMap = JSON.parse((await download(page, '[data-testid=dataset-events] a:has-text("GeoJSON")')).text) as { features: unknown[] };
+    expect(eventMap.features.length).toBeGreaterThan(5);
+    await page.waitForSelector('[data-testid=dataset-watch-groups] a:has-text("GeoJSON")');
     const results = await download(page, '[data-testid=dataset-program-results] a:has-text("CSV")');
     expect(results.text).toContain('volunteers,');
     expect(await page.getAttribute('[data-testid=openapi-link]', 'href')).toBe('/api/openapi.json');

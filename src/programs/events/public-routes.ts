@@ -6,6 +6,7 @@ import { createSenders, loadMessagingConfig, publicUrlOr } from '../../core/mess
 import { submitSurvey } from './attendance.js';
 import { buildCalendar, feedEvents, type FeedFilter } from './calendar.js';
 import { sendConfirmation } from './notifications.js';
+import { eventsCsv, eventsGeoJson, listOpenDataEvents } from './open-data.js';
 import { getPublicEvent, listPublicEvents } from './public-service.js';
 import { cancelRsvp, createRsvp, lookupRsvp } from './rsvp.js';
 import { listEventTypes } from './service.js';
@@ -43,6 +44,16 @@ export async function publicEventRoutes(scope: FastifyInstance, ctx: ProgramRout
 
   app.get('/public/events', { schema: { tags, summary: 'Upcoming (or past) events', querystring: listQuery, response: { 200: z.array(publicEventView) } } },
     async (request) => listPublicEvents(ctx.db, { ...request.query, past: request.query.past === 'true' }));
+
+  // Open data: every published or cancelled event, upcoming and past, with its venue (no RSVP data).
+  app.get('/public/events.csv', { schema: { tags, summary: 'Open data: every public event, upcoming and past, with its venue (CSV)' } },
+    async (_request, reply) => reply.header('cache-control', 'public, max-age=300')
+      .header('content-disposition', 'attachment; filename="events.csv"').type('text/csv; charset=utf-8')
+      .send(eventsCsv(await listOpenDataEvents(ctx.db))));
+  app.get('/public/events.geojson', { schema: { tags, summary: 'Open data: every public event with a venue position, upcoming and past (GeoJSON)' } },
+    async (_request, reply) => reply.header('cache-control', 'public, max-age=300')
+      .header('content-disposition', 'attachment; filename="events.geojson"').type('application/geo+json')
+      .send(eventsGeoJson(await listOpenDataEvents(ctx.db))));
 
   app.get('/public/events/:id', { schema: { tags, summary: 'One event', params: idParams, response: { 200: publicEventView } } },
     async (request) => getPublicEvent(ctx.db, request.params.id));
