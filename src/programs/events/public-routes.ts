@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProgramRouteContext } from '../../core/program/define.js';
+import { languageField, templateLanguage } from '../../core/languages.js';
 import { createSenders, loadMessagingConfig, publicUrlOr } from '../../core/messaging/index.js';
 import { submitSurvey } from './attendance.js';
 import { buildCalendar, feedEvents, type FeedFilter } from './calendar.js';
@@ -18,14 +19,16 @@ const listQuery = z.object({
   type: code.optional(), program: code.optional(), agency: z.string().max(60).optional(),
   past: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(200).optional(),
 });
-const feedQuery = z.object({ lang: z.enum(['en', 'es']).default('en') });
+// Any site language is accepted; the feed's own labels exist in English and Spanish, others read English.
+const feedQuery = z.object({ lang: languageField().default('en').transform((code) => templateLanguage(code, FEED_LANGUAGES)) });
 // Counted per address in memory only; nothing about the address is stored.
 const limit = (max: number) => ({ rateLimit: { max, timeWindow: 10 * 60_000 } });
 // An RSVP answer carries a private token: no cache may keep it.
 const NO_STORE = { 'cache-control': 'no-store' };
 
 const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
-type Lang = 'en' | 'es';
+const FEED_LANGUAGES = ['en', 'es'] as const;
+type Lang = typeof FEED_LANGUAGES[number];
 // Calendar names of the programs that host events here; other ids show as they are.
 const PROGRAM_NAMES: Record<string, Record<Lang, string>> = {
   events: { en: 'Events', es: 'Eventos' },

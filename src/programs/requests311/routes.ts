@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ProgramRouteContext } from '../../core/program/define.js';
 import { actorForAudit } from '../../core/audit/actor.js';
 import { AppError } from '../../core/errors.js';
+import { languageField } from '../../core/languages.js';
 import { render, renderError, type Open311Format } from './format.js';
 import { createRequest, listRequests, listServices, Open311Error, updateRequest } from './service.js';
 import { formatParam, requestInput, requestsQuery, staffUpdate } from './validation.js';
@@ -45,7 +46,7 @@ export async function requests311Routes(scope: FastifyInstance, ctx: ProgramRout
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 
-  app.get('/v2/services.:format', { schema: { tags, summary: 'Open311: the list of services', params: z.object({ format: z.string() }), querystring: z.object({ locale: z.enum(['en', 'es']).optional() }) } },
+  app.get('/v2/services.:format', { schema: { tags, summary: 'Open311: the list of services', params: z.object({ format: z.string() }), querystring: z.object({ locale: languageField().optional() }) } },
     async (request, reply) => {
       const format = formatOf(request.params.format);
       return send(reply, render(format, 'services', 'service', await listServices(ctx.db, request.query.locale ?? 'en')));
