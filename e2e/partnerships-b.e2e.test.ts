@@ -148,6 +148,8 @@ describe.each(['en', 'es'] as const)('partnership pages in %s', (language) => {
     const hours = Number((await page.textContent('[data-testid=figure-volunteers-hours] .bridges-figure-list__value'))!.replace(/[^\d]/g, ''));
     expect(hours).toBeGreaterThan(50);
     expect(await page.locator('[data-testid=results-volunteers] svg[role=img] rect').count()).toBe(4);
+    // Tips: received and resolved (closed with any outcome), in the page's language.
+    expect(await page.textContent('[data-testid=figure-tips-resolved]')).toMatch(language === 'en' ? /Tips resolved/ : /Pistas resueltas/);
     await page.locator('[data-testid=results-volunteers]').screenshot({ path: `${SCREENSHOTS}/portal-results-volunteers${suffix}.png` });
     await checkPage(page, `portal-results${suffix}`, '[data-testid=results-csv]');
   });
