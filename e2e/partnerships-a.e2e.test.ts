@@ -1,7 +1,7 @@
 /**
  * Community events in a real browser, as residents use them: find an event and RSVP (English), subscribe to
  * the calendar and parse the feed with a real iCalendar parser, cancel by the private link, and join a full
- * workshop's wait list in Spanish. Every public page passes axe-core without serious or critical violations.
+ * workshop's wait list in Spanish, answer the follow-up survey. Every public page passes axe-core without serious or critical violations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
@@ -180,6 +180,55 @@ describe('community events for residents', () => {
     expect(sms.channel).toBe('sms');
     expect(sms.body).toMatch(/^Está en la lista de espera: Demo: Taller/);
     expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('answers the follow-up survey of a past event: accessible, a rating is required, the answer is stored anonymously', async () => {
+    const [event] = await e2e.db.query<{ id: number }>(
+      "SELECT id FROM events WHERE title->>'en' = 'Demo: Coffee with a Cop in Germantown' AND status = 'published'");
+    const countAnswers = async () => (await e2e.db.query<{ n: number }>('SELECT count(*)::int AS n FROM event_survey_responses WHERE event_id = $1', [event.id]))[0].n;
+    const before = await countAnswers();
+    const page = await e2e.newPage();
+    await page.goto(`/events/${event.id}`, { waitUntil: 'load' });
+    // The event page invites those who came to the survey.
+    await page.click(`a[href="/events/${event.id}/survey"]`);
+    await page.waitForSelector('[data-testid=survey-form]');
+    expect(await page.textContent('h1')).toBe('How was the event?');
+    expect(await page.textContent('.usa-intro')).toBe('Demo: Coffee with a Cop in Germantown');
+    await expectAccessible(page);
+    await screenshot(page, 'partnerships-event-survey');
+
+    // Sending without a rating says what is missing and stores nothing.
+    await page.click('[data-testid=survey-form] button[type=submit]');
+    await page.waitForSelector('[data-testid=survey-form] [role=alert]');
+    expect(await page.textContent('[data-testid=survey-form] [role=alert]')).toContain('Choose a rating from 1 to 5.');
+    expect(await countAnswers()).toBe(before);
+    await expectAccessible(page);
+
+    // USWDS draws its own radio; the input itself is visually hidden, so a person clicks the label.
+    await page.click('label[for=survey-rating-4]');
+    expect(await page.isChecked('#survey-rating-4')).toBe(true);
+    await page.fill('#survey-comment', 'Good conversation about the park lights.');
+    await page.click('[data-testid=survey-form] button[type=submit]');
+    await page.waitForSelector('[role=status]:has-text("Thank you!")');
+    expect(await page.locator('[data-testid=survey-form]').count()).toBe(0);
+    const [answer] = await e2e.db.query<Record<string, unknown>>(
+      'SELECT * FROM event_survey_responses WHERE event_id = $1 ORDER BY id DESC LIMIT 1', [event.id]);
+    expect(answer).toMatchObject({ rating: 4, comment: 'Good conversation about the park lights.' });
+    // Anonymous: nothing ties the answer to a person or a reservation.
+    expect(Object.keys(answer).filter((k) => /rsvp|name|email|phone|ip|token/i.test(k))).toEqual([]);
+    expect(await countAnswers()).toBe(before + 1);
+    await expectAccessible(page);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('says the survey is not open for an event that has not started (and the page passes axe)', async () => {
+    const [upcoming] = await e2e.db.query<{ id: number }>("SELECT id FROM events WHERE status = 'published' AND starts_at > now() ORDER BY starts_at LIMIT 1");
+    const page = await e2e.newPage();
+    await page.goto(`/events/${upcoming.id}/survey`, { waitUntil: 'load' });
+    await page.waitForSelector('.usa-alert--info');
+    expect(await page.textContent('.usa-alert--info')).toContain('The survey for this event is not open');
+    expect(await page.locator('[data-testid=survey-form]').count()).toBe(0);
+    await expectAccessible(page);
   });
 
   it('shows upcoming events on the portal home', async () => {

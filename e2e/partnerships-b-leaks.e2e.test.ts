@@ -51,6 +51,10 @@ describe('public answers with the full demo loaded', () => {
     // Source decimals long enough (7+) that finding one in an answer cannot be chance.
     const longDecimals = new Set(incidents.flatMap((i) => [String(i.lon), String(i.lat)]).filter((s) => /\.\d{7,}$/.test(s)));
     const doc = await (await fetch(`${e2e.baseUrl}/api/openapi.json`)).json() as { paths: Record<string, Record<string, unknown>> };
+    // The open-data downloads of programs are public GETs of the document, so the loop below inspects them.
+    for (const path of ['/api/programs/events/public/events.csv', '/api/programs/events/public/events.geojson', '/api/programs/watch/public/groups']) {
+      expect(Object.keys(doc.paths), path).toContain(path);
+    }
     const urls = [
       ...Object.entries(doc.paths).filter(([, ops]) => 'get' in ops).map(([path]) => path.replace(/\{[^}]+\}/g, '1')),
       '/api/public/incidents?format=csv', '/api/public/incidents?from=2015-01-01&to=2019-12-31', '/api/public/incidents?agency=sacramento-pd',

@@ -148,6 +148,8 @@ describe.each(['en', 'es'] as const)('partnership pages in %s', (language) => {
     const hours = Number((await page.textContent('[data-testid=figure-volunteers-hours] .bridges-figure-list__value'))!.replace(/[^\d]/g, ''));
     expect(hours).toBeGreaterThan(50);
     expect(await page.locator('[data-testid=results-volunteers] svg[role=img] rect').count()).toBe(4);
+    // Tips: received and resolved (closed with any outcome), in the page's language.
+    expect(await page.textContent('[data-testid=figure-tips-resolved]')).toMatch(language === 'en' ? /Tips resolved/ : /Pistas resueltas/);
     await page.locator('[data-testid=results-volunteers]').screenshot({ path: `${SCREENSHOTS}/portal-results-volunteers${suffix}.png` });
     await checkPage(page, `portal-results${suffix}`, '[data-testid=results-csv]');
   });
@@ -165,6 +167,12 @@ describe.each(['en', 'es'] as const)('partnership pages in %s', (language) => {
     expect(collection.metadata.masking).toMatch(/not incident locations/);
     const directory = await download(page, '[data-testid=dataset-resource-directory] a:has-text("CSV")');
     expect(directory.text.split('\r\n').length).toBeGreaterThan(20);
+    const events = await download(page, '[data-testid=dataset-events] a:has-text("CSV")');
+    expect(events.name).toBe('events.csv');
+    expect(events.text.split('\r\n')[0]).toContain('id,agency,type,host_program,title');
+    const eventMap = JSON.parse((await download(page, '[data-testid=dataset-events] a:has-text("GeoJSON")')).text) as { features: unknown[] };
+    expect(eventMap.features.length).toBeGreaterThan(5);
+    await page.waitForSelector('[data-testid=dataset-watch-groups] a:has-text("GeoJSON")');
     const results = await download(page, '[data-testid=dataset-program-results] a:has-text("CSV")');
     expect(results.text).toContain('volunteers,');
     expect(await page.getAttribute('[data-testid=openapi-link]', 'href')).toBe('/api/openapi.json');

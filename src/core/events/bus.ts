@@ -8,6 +8,31 @@ import type { Db } from '../../db/types.js';
 export interface CoreEvents {
   /** New incidents committed (by an import batch or the API), ids in the agency. */
   'incidents.recorded': { agencyId: number; incidentIds: number[] };
+  /**
+   * A program gave people help of a kind a service directory may list (e.g. a walk team handed out a crisis
+   * line at a door). A directory program may record referrals from it; without one, nothing happens.
+   * Published again when the same records are sent again: subscribers must be idempotent on sourceRef.
+   */
+  'referrals.given': ReferralsGiven;
+}
+
+export interface ReferralsGiven {
+  agencyId: number;
+  /** The publishing program's id, e.g. 'walks'. */
+  sourceProgram: string;
+  /** Who recorded it (audit): a staff user of the agency. */
+  actor: { userId: number; label: string };
+  items: Array<{
+    /** The publisher's record id (a visit id): ids only, never what was said. */
+    sourceRef: string;
+    /** A need code of the directory ('crisis', 'victim_services', 'youth'…). */
+    need: string;
+    /** The day it was given (YYYY-MM-DD). */
+    on: string;
+    /** Where, to prefer a service that covers the place; null when unknown. */
+    lon: number | null;
+    lat: number | null;
+  }>;
 }
 
 export type CoreEventName = keyof CoreEvents;

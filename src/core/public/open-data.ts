@@ -53,8 +53,8 @@ export function coreDatasets(agencySlug: string | undefined): OpenDataset[] {
       id: 'program-results',
       title: { en: 'Program results', es: 'Resultados de los programas' },
       description: {
-        en: 'The headline figures each community program reports (for example volunteer hours or tips received).',
-        es: 'Las cifras principales que informa cada programa comunitario (por ejemplo, horas de voluntariado o pistas recibidas).',
+        en: 'The headline figures each community program reports (for example volunteer hours or tips received). There is no map (GeoJSON) file: these are totals for the whole jurisdiction with no place attached. Places are in the events, watch-group and services files.',
+        es: 'Las cifras principales que informa cada programa comunitario (por ejemplo, horas de voluntariado o pistas recibidas). No hay archivo de mapa (GeoJSON): son totales de toda la jurisdicción, sin un lugar asociado. Los lugares están en los archivos de eventos, grupos de vigilancia y servicios.',
       },
       formats: { csv: '/api/public/results?format=csv', json: '/api/public/results?format=json' },
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageField } from '../../core/languages.js';
 
 export const localizedText = (max: number) =>
   z.object({ en: z.string().trim().min(1, 'English text is required').max(max), es: z.string().trim().min(1, 'Spanish text is required').max(max) })
@@ -58,7 +59,7 @@ export const attendanceInput = z.object({ present: z.array(z.number().int().posi
 export const questionInput = z.object({
   agency: z.string().max(60).optional(),
   question: z.string().trim().min(10, 'Write your question (at least 10 characters)').max(2000),
-  language: z.enum(['en', 'es']).default('en'),
+  language: languageField().default('en'),
   email: z.union([z.literal(''), z.email('Enter an e-mail address such as name@example.org').max(200)]).optional().transform((v) => v || undefined),
   contactConsent: z.boolean().default(false),
 }).refine((q) => !q.email || q.contactConsent, { message: 'Tick the box so we may e-mail you when the answer is published, or leave the e-mail empty', path: ['contactConsent'] });

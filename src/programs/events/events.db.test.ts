@@ -97,6 +97,61 @@ describe('events program: staff side', () => {
     }
   });
 
+  it('publishes public events, upcoming and past, as CSV and GeoJSON open data without RSVP data or drafts', async () => {
+    const DAY = 86_400_000;
+    const upcoming = await createEventVia(app, officer, { title: { en: 'Open data town hall', es: 'Asamblea de datos abiertos' } });
+    const pastStart = new Date(Date.now() - 10 * DAY);
+    const past = await createEventVia(app, officer, {
+      title: { en: 'Past workshop, "home security"', es: 'Taller pasado' }, startsAt: pastStart.toISOString(),
+      endsAt: new Date(pastStart.getTime() + 2 * 3_600_000).toISOString(), lon: null, lat: null,
+    });
+    const draft = await createEventVia(app, officer, { status: 'draft', title: { en: 'Secret draft', es: 'Borrador secreto' } });
+    const rsvp = await app.inject({ method: 'POST', url: `${api}/public/events/${upcoming}/rsvps`, payload: { name: 'Rosa Resident', email: 'rosa@example.org', contactConsent: true } });
+    expect(rsvp.statusCode).toBe(201);
+
+    const csv = await app.inject({ method: 'GET', url: `${api}/public/events.csv` });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain('events.csv');
+    const lines = csv.body.split('\r\n');
+    expect(lines[0]).toBe('id,agency,type,host_program,title,title_es,status,when,starts_at,ends_at,time_zone,place,address,longitude,latitude,languages,page,demo');
+    const row = (id: number) => lines.find((l) => l.startsWith(`${id},`));
+    expect(row(upcoming)).toContain(',upcoming,');
+    expect(row(upcoming)).toContain('-75.13,39.9727');
+    expect(row(past)).toContain('"Past workshop, ""home security"""');
+    expect(row(past)).toContain(',past,');
+    expect(row(draft)).toBeUndefined();
+    expect(csv.body).not.toContain('Rosa');
+    expect(csv.body).not.toContain('rosa@example.org');
+
+    const geo = await app.inject({ method: 'GET', url: `${api}/public/events.geojson` });
+    expect(geo.headers['content-type']).toContain('application/geo+json');
+    const collection = geo.json<{ type: string; features: Array<{ id: number; geometry: { coordinates: number[] }; properties: Record<string, unknown> }> }>();
+    expect(collection.type).toBe('FeatureCollection');
+    const feature = collection.features.find((f) => f.id === upcoming)!;
+    expect(feature.geometry.coordinates).toEqual([-75.13, 39.9727]);
+    expect(feature.properties).toMatchObject({ when: 'upcoming', place: 'Fishtown Library', page: `/events/${upcoming}`, title: { en: 'Open data town hall' } });
+    // The past event has no venue position: it is in the CSV only; drafts are in neither.
+    expect(collection.features.map((f) => f.id)).not.toContain(past);
+    expect(collection.features.map((f) => f.id)).not.toContain(draft);
+    expect(geo.body).not.toContain('Rosa');
+    for (const key of Object.keys(feature.properties)) expect(key).not.toMatch(/rsvp|confirmed|attend|email|phone/i);
+
+    const open = (await app.inject({ method: 'GET', url: '/api/public/open-data' })).json<{ datasets: Array<{ id: string; programId?: string; formats: Record<string, string>; description: { en: string } }> }>();
+    expect(open.datasets.find((d) => d.id === 'events')).toMatchObject({ programId: 'events', formats: { csv: `${api}/public/events.csv`, geojson: `${api}/public/events.geojson` } });
+    expect(open.datasets.find((d) => d.id === 'watch-groups')).toMatchObject({ programId: 'watch', formats: { geojson: '/api/programs/watch/public/groups' } });
+    expect((await app.inject({ method: 'GET', url: '/api/programs/watch/public/groups' })).statusCode).toBe(200);
+    // Program results have no geography: the catalogue says so instead of offering a map file.
+    const results = open.datasets.find((d) => d.id === 'program-results')!;
+    expect(results.formats.geojson).toBeUndefined();
+    expect(results.description.en).toContain('no map (GeoJSON) file');
+    // Every download address is a route in the OpenAPI document.
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, unknown> }>();
+    for (const dataset of open.datasets) {
+      for (const url of Object.values(dataset.formats)) expect(Object.keys(doc.paths), url).toContain(url.split('?')[0]);
+    }
+  });
+
   it('reports stats for the results page', async () => {
     const { events } = await import('./index.js');
     const stats = await events.stats!(db);

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineProgram } from '../../core/program/define.js';
+import type { ProgramOpenData } from '../../core/public/open-data.js';
 import { createSenders, loadMessagingConfig, publicUrlOr } from '../../core/messaging/index.js';
 import { seedDemoEvents } from './demo.js';
 import { runEventNotifications } from './notifications.js';
@@ -11,7 +12,7 @@ import { eventStats } from './stats.js';
  * meetings, youth events. RSVP without an account, wait lists, reminders, check-in, an anonymous survey and
  * iCalendar feeds. Other programs refer to an event by its id and link to /events/:id.
  */
-export const events = defineProgram({
+const manifest = defineProgram({
   id: 'events',
   name: { en: 'Community events', es: 'Eventos comunitarios' },
   summary: {
@@ -37,3 +38,18 @@ export const events = defineProgram({
   }],
   seedDemo: seedDemoEvents,
 });
+
+// Published on the open-data page: public venues and times only, never RSVPs or attendance.
+const openData: ProgramOpenData = {
+  openData: [{
+    id: 'events',
+    title: { en: 'Community events', es: 'Eventos comunitarios' },
+    description: {
+      en: 'Every public event, upcoming and past: kind, title, time, venue and its position. No RSVP or attendance data. The map file leaves out events without a venue position.',
+      es: 'Todos los eventos públicos, próximos y pasados: tipo, título, hora, lugar y su ubicación. Sin datos de reservas ni de asistencia. El archivo de mapa omite los eventos sin ubicación.',
+    },
+    formats: { csv: '/api/programs/events/public/events.csv', geojson: '/api/programs/events/public/events.geojson' },
+  }],
+};
+
+export const events = Object.assign(manifest, openData);

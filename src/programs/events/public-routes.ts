@@ -2,10 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProgramRouteContext } from '../../core/program/define.js';
+import { languageField, templateLanguage } from '../../core/languages.js';
 import { createSenders, loadMessagingConfig, publicUrlOr } from '../../core/messaging/index.js';
 import { submitSurvey } from './attendance.js';
 import { buildCalendar, feedEvents, type FeedFilter } from './calendar.js';
 import { sendConfirmation } from './notifications.js';
+import { eventsCsv, eventsGeoJson, listOpenDataEvents } from './open-data.js';
 import { getPublicEvent, listPublicEvents } from './public-service.js';
 import { cancelRsvp, createRsvp, lookupRsvp } from './rsvp.js';
 import { listEventTypes } from './service.js';
@@ -17,14 +19,16 @@ const listQuery = z.object({
   type: code.optional(), program: code.optional(), agency: z.string().max(60).optional(),
   past: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(200).optional(),
 });
-const feedQuery = z.object({ lang: z.enum(['en', 'es']).default('en') });
+// Any site language is accepted; the feed's own labels exist in English and Spanish, others read English.
+const feedQuery = z.object({ lang: languageField().default('en').transform((code) => templateLanguage(code, FEED_LANGUAGES)) });
 // Counted per address in memory only; nothing about the address is stored.
 const limit = (max: number) => ({ rateLimit: { max, timeWindow: 10 * 60_000 } });
 // An RSVP answer carries a private token: no cache may keep it.
 const NO_STORE = { 'cache-control': 'no-store' };
 
 const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
-type Lang = 'en' | 'es';
+const FEED_LANGUAGES = ['en', 'es'] as const;
+type Lang = typeof FEED_LANGUAGES[number];
 // Calendar names of the programs that host events here; other ids show as they are.
 const PROGRAM_NAMES: Record<string, Record<Lang, string>> = {
   events: { en: 'Events', es: 'Eventos' },
@@ -43,6 +47,16 @@ export async function publicEventRoutes(scope: FastifyInstance, ctx: ProgramRout
 
   app.get('/public/events', { schema: { tags, summary: 'Upcoming (or past) events', querystring: listQuery, response: { 200: z.array(publicEventView) } } },
     async (request) => listPublicEvents(ctx.db, { ...request.query, past: request.query.past === 'true' }));
+
+  // Open data: every published or cancelled event, upcoming and past, with its venue (no RSVP data).
+  app.get('/public/events.csv', { schema: { tags, summary: 'Open data: every public event, upcoming and past, with its venue (CSV)' } },
+    async (_request, reply) => reply.header('cache-control', 'public, max-age=300')
+      .header('content-disposition', 'attachment; filename="events.csv"').type('text/csv; charset=utf-8')
+      .send(eventsCsv(await listOpenDataEvents(ctx.db))));
+  app.get('/public/events.geojson', { schema: { tags, summary: 'Open data: every public event with a venue position, upcoming and past (GeoJSON)' } },
+    async (_request, reply) => reply.header('cache-control', 'public, max-age=300')
+      .header('content-disposition', 'attachment; filename="events.geojson"').type('application/geo+json')
+      .send(eventsGeoJson(await listOpenDataEvents(ctx.db))));
 
   app.get('/public/events/:id', { schema: { tags, summary: 'One event', params: idParams, response: { 200: publicEventView } } },
     async (request) => getPublicEvent(ctx.db, request.params.id));

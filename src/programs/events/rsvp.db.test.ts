@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.js';
 import { insertAgency, insertStaff, testApp, type TestStaff } from '../../testing/fixtures.js';
 import { readOutbox } from '../../core/messaging/index.js';
+import { availableLanguages, setLanguagesForTesting } from '../../core/languages.js';
 import { createEventVia, rsvpVia } from './testing.js';
 
 let db: TestDatabase;
@@ -186,5 +187,38 @@ describe('check-in, attendance and the anonymous survey', () => {
     const summary = (await app.inject({ method: 'GET', url: `${api}/${past}/survey`, headers: { cookie: officer.cookie } })).json();
     expect(summary).toMatchObject({ count: 2, averageRating: 4, byRating: [0, 0, 1, 0, 1] });
     expect(summary.comments.map((c: { comment: string }) => c.comment)).toEqual(['Muy útil']);
+  });
+});
+
+describe('the language of an RSVP', () => {
+  it('accepts any language with a locale file (a new one needs no code change) and writes English where no template exists', async () => {
+    expect(availableLanguages()).toEqual(['en', 'es']);
+    const eventId = await createEventVia(app, officer);
+    // Without a locale file, Vietnamese is refused…
+    expect((await rsvpVia(app, eventId, { locale: 'vi' })).statusCode).toBe(400);
+    // …and accepted as soon as there is one (here the discovered list with a 'vi' file added).
+    const restore = setLanguagesForTesting([...availableLanguages(), 'vi']);
+    try {
+      const res = await rsvpVia(app, eventId, { locale: 'vi', email: 'an@example.org', contactConsent: true });
+      expect(res.statusCode).toBe(201);
+      const [row] = await db.query<{ locale: string }>('SELECT locale FROM event_rsvps WHERE email = $1', ['an@example.org']);
+      expect(row.locale).toBe('vi');
+      // The server has no Vietnamese e-mail template: the confirmation is in English.
+      const sent = (await readOutbox(db, 'events')).filter((m) => m.recipient === 'an@example.org');
+      expect(sent.map((m) => m.subject)).toEqual(['You are registered: Coffee with a Cop, Fishtown']);
+      const config = (await app.inject({ method: 'GET', url: '/api/config' })).json<{ languages: string[] }>();
+      expect(config.languages).toEqual(['en', 'es', 'vi']);
+    } finally {
+      restore();
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/config' })).json<{ languages: string[] }>().languages).toEqual(['en', 'es']);
+  });
+
+  it('refuses an unknown language code, naming the field', async () => {
+    const eventId = await createEventVia(app, officer);
+    const res = await rsvpVia(app, eventId, { locale: 'xx' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('body.locale');
+    expect(res.json().error.message).toContain('"xx" is not a language of this site');
   });
 });

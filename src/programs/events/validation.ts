@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizePhone } from '../../core/messaging/index.js';
+import { languageField } from '../../core/languages.js';
 
 /** Text in English and Spanish (both required) plus any other language. */
 export const localizedText = (max: number) =>
@@ -12,7 +13,8 @@ export const optionalText = (max: number) =>
 
 export const eventStatus = z.enum(['draft', 'published', 'cancelled']);
 export const rsvpStatus = z.enum(['confirmed', 'waitlisted', 'cancelled']);
-export const locale = z.enum(['en', 'es']);
+/** Any language with a locale file; messages fall back to English where no template exists. */
+export const locale = languageField();
 const programId = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'a program id such as "events", "board" or "watch"');
 const languageCode = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language code such as "en" or "es"');
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ProgramRouteContext } from '../../core/program/define.js';
 import { actorForAudit } from '../../core/audit/actor.js';
 import { AppError } from '../../core/errors.js';
+import { languageField } from '../../core/languages.js';
 import { render, renderError, renderOne, type Open311Format } from './format.js';
 import { agencyFor, createRequest, discovery, listRequests, listServices, Open311Error, updateRequest } from './service.js';
 import { formatParam, requestInput, requestsQuery, staffUpdate } from './validation.js';
@@ -56,7 +57,7 @@ export async function requests311Routes(scope: FastifyInstance, ctx: ProgramRout
 
   // jurisdiction_id is optional everywhere (one site may serve several agencies); an unknown one is a 404.
   app.get('/v2/services.:format', {
-    schema: { tags, summary: 'Open311: the list of services', params: z.object({ format: z.string() }), querystring: z.object({ locale: z.enum(['en', 'es']).optional(), jurisdiction_id: z.string().max(60).optional() }) },
+    schema: { tags, summary: 'Open311: the list of services', params: z.object({ format: z.string() }), querystring: z.object({ locale: languageField().optional(), jurisdiction_id: z.string().max(60).optional() }) },
   }, async (request, reply) => {
     const format = formatOf(request.params.format);
     return open311(reply, format, async () => {

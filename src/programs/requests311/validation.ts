@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageField } from '../../core/languages.js';
 
 /** "services.json" → format json. The specification's two formats; anything else is a 404. */
 export const formatParam = z.enum(['json', 'xml']);
@@ -27,7 +28,7 @@ export const requestsQuery = z.object({
   start_date: z.coerce.date().optional(),
   end_date: z.coerce.date().optional(),
   jurisdiction_id: z.string().max(60).optional(),
-  locale: z.enum(['en', 'es']).optional(),
+  locale: languageField().optional(),
 });
 
 export const staffUpdate = z.object({ status: z.enum(['open', 'closed']), statusNotes: z.string().trim().max(2000).optional() });

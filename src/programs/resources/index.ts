@@ -4,6 +4,7 @@ import type { ProgramOpenData } from '../../core/public/open-data.js';
 import { resourceRoutes } from './routes.js';
 import { resourceStats } from './stats.js';
 import { seedDemoResources } from './demo.js';
+import { recordReferralsGiven } from './referrals.js';
 
 /**
  * Resources: a directory of services (crisis lines, CIT partners, victim services, youth programs, housing,
@@ -26,6 +27,10 @@ const manifest = defineProgram({
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: resourceRoutes,
   stats: resourceStats,
+  // Other programs' records that gave help a service here meets (walk visits) become referrals.
+  on: {
+    'referrals.given': async (given, { db }) => { await recordReferralsGiven(db, given); },
+  },
   seedDemo: seedDemoResources,
 });
 

@@ -5,7 +5,9 @@
  */
 import type { Db, Queryable } from '../../db/types.js';
 import { appendAudit, type AuditActor } from '../../core/audit/audit.js';
-import { badRequest, notFound } from '../../core/errors.js';
+import { badRequest, conflict, notFound } from '../../core/errors.js';
+import type { ReferralsGiven } from '../../core/events/bus.js';
+import { loadAreaIndex } from '../../core/places/area-index.js';
 import type { ReferralInput } from './validation.js';
 
 export type TakenUp = 'yes' | 'no' | 'unknown';
@@ -51,6 +53,11 @@ export async function recordReferral(db: Db, agencyId: number, input: ReferralIn
     if (!service) throw badRequest(`body.serviceId: service ${input.serviceId} is not in the directory`, { field: 'body.serviceId' });
     if (!service.needs.includes(input.need)) throw badRequest(`body.need: this service does not list "${input.need}"`, { field: 'body.need' });
     if (input.referredOn > new Date().toISOString().slice(0, 10)) throw badRequest('body.referredOn: cannot be in the future', { field: 'body.referredOn' });
+    if (input.sourceProgram && input.sourceRef) {
+      const [already] = await tx.query('SELECT 1 FROM resource_referrals WHERE source_program = $1 AND source_ref = $2 AND need = $3',
+        [input.sourceProgram, input.sourceRef, input.need]);
+      if (already) throw conflict(`body.sourceRef: ${input.sourceProgram} ${input.sourceRef} already has a referral for "${input.need}"`);
+    }
     const [row] = await tx.query<{ id: number }>(
       `INSERT INTO resource_referrals (agency_id, service_id, need, referred_on, taken_up, case_ref, source_program, source_ref, created_by)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
@@ -61,6 +68,43 @@ export async function recordReferral(db: Db, agencyId: number, input: ReferralIn
     });
     return findReferral(tx, agencyId, row.id);
   });
+}
+
+/**
+ * Referrals from another program's records (the core event 'referrals.given', e.g. resources a walk team
+ * gave at a door). Each item goes to the best listed service for its need: the agency's own before others',
+ * one covering the place before a citywide one. A need no active service lists is skipped. Idempotent: a
+ * record sent again (same program, record and need) adds nothing. Answers the ids of new referrals.
+ */
+export async function recordReferralsGiven(db: Db, given: ReferralsGiven): Promise<number[]> {
+  if (given.items.length === 0) return [];
+  const areas = given.items.some((i) => i.lon !== null) ? await loadAreaIndex(db, given.agencyId) : null;
+  const created: number[] = [];
+  for (const item of given.items) {
+    const areaIds = areas && item.lon !== null && item.lat !== null ? [...areas.lookup(item.lon, item.lat)] : [];
+    await db.transaction(async (tx) => {
+      const [service] = await tx.query<{ id: number }>(
+        `SELECT id FROM resource_services
+          WHERE active AND needs @> ARRAY[$1::text] AND (citywide OR area_ids && $3::int[])
+          ORDER BY (agency_id = $2) DESC, (NOT citywide AND area_ids && $3::int[]) DESC, id
+          LIMIT 1`, [item.need, given.agencyId, areaIds]);
+      if (!service) return;
+      const [row] = await tx.query<{ id: number }>(
+        `INSERT INTO resource_referrals (agency_id, service_id, need, referred_on, source_program, source_ref, created_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7)
+         ON CONFLICT (source_program, source_ref, need) WHERE source_program IS NOT NULL AND source_ref IS NOT NULL DO NOTHING
+         RETURNING id`,
+        [given.agencyId, service.id, item.need, item.on, given.sourceProgram, item.sourceRef, given.actor.userId]);
+      if (!row) return;
+      created.push(row.id);
+      await appendAudit(tx, {
+        actor: { userId: given.actor.userId, agencyId: given.agencyId, label: given.actor.label },
+        action: 'resources.referral.create', targetType: 'resource_referral', targetId: row.id, outcome: 'success',
+        details: { serviceId: service.id, need: item.need, sourceProgram: given.sourceProgram },
+      });
+    });
+  }
+  return created;
 }
 
 export async function updateTakenUp(db: Db, agencyId: number, id: number, takenUp: TakenUp, actor: AuditActor): Promise<ReferralView> {

@@ -8,6 +8,7 @@ import { getVolunteer, listVolunteers, loadPipeline, submitApplication, transiti
 import { hoursReport, hoursReportCsv, listHours, logHours, reviewHours } from './hours.js';
 import { addStandardPrograms, createProgram, listAgencyPrograms, listPublicPrograms, updateProgram } from './programs-service.js';
 import { cancelSignUp, createShift, listShifts, signUp } from './shifts.js';
+import { issueShiftLink, myShifts, signUpByLink } from './self-signup.js';
 import {
   applicationInput, hoursInput, hoursListQuery, hoursReportQuery, hoursReview, idParams, programInput, programPatch, shiftInput, signupInput,
   transitionInput, volunteerListQuery,
@@ -33,6 +34,17 @@ export async function volunteerRoutes(scope: FastifyInstance, ctx: ProgramRouteC
     schema: { tags, summary: 'Apply to volunteer (public, no account)', body: applicationInput },
   }, async (request, reply) => reply.status(201).header('cache-control', 'no-store').send(await submitApplication(ctx.db, request.body)));
 
+  // A volunteer's own shifts, by the private link a coordinator gave them (the token travels in the body,
+  // never in a URL that could be logged or cached).
+  const linkBody = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{40,60}$/, 'This link is not complete. Copy the whole link.') });
+  const linkLimit = { rateLimit: { max: 60, timeWindow: 10 * 60_000 } };
+  app.post('/public/shifts/mine', { config: linkLimit, schema: { tags, summary: "Your program's upcoming shifts, by your private sign-up link", body: linkBody } },
+    async (request, reply) => reply.header('cache-control', 'no-store').send(await myShifts(ctx.db, request.body.token)));
+  app.post('/public/shifts/:id/signup', { config: linkLimit, schema: { tags, summary: 'Sign yourself up for a shift (409 when full)', params: idParams, body: linkBody } },
+    async (request, reply) => reply.header('cache-control', 'no-store').send(await signUpByLink(ctx.db, request.body.token, request.params.id, true)));
+  app.post('/public/shifts/:id/cancel', { config: linkLimit, schema: { tags, summary: 'Cancel your sign-up for a shift', params: idParams, body: linkBody } },
+    async (request, reply) => reply.header('cache-control', 'no-store').send(await signUpByLink(ctx.db, request.body.token, request.params.id, false)));
+
   app.get('/pipeline', { preHandler: manage, schema: { tags, summary: 'Pipeline states and allowed transitions' } }, async () => loadPipeline(ctx.db));
 
   app.get('/programs', { preHandler: manage, schema: { tags, summary: "The agency's volunteer programs" } },
@@ -51,6 +63,10 @@ export async function volunteerRoutes(scope: FastifyInstance, ctx: ProgramRouteC
   app.post('/volunteers/:id/transitions', { preHandler: manage, schema: { tags, summary: 'Move an applicant to another state', params: idParams, body: transitionInput } },
     async (request) => transitionVolunteer(ctx.db, staff(request).agencyId, request.params.id, request.body, staff(request).audit));
 
+  app.post('/volunteers/:id/shift-link', {
+    preHandler: manage, schema: { tags, summary: 'Issue an active volunteer a private link to sign up for shifts (replaces the old one)', params: idParams },
+  }, async (request, reply) => reply.status(201).header('cache-control', 'no-store')
+    .send(await issueShiftLink(ctx.db, staff(request).agencyId, request.params.id, staff(request).audit)));
   app.get('/shifts', { preHandler: manage, schema: { tags, summary: 'Shifts from the last week on, with sign-ups' } },
     async (request) => listShifts(ctx.db, staff(request).agencyId));
   app.post('/shifts', { preHandler: manage, schema: { tags, summary: 'Add a shift', body: shiftInput } },

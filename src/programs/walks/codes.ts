@@ -33,16 +33,21 @@ export interface ResourceCode {
   /** One line for the packet's resource list. */
   description: LocalizedText;
   contact: LocalizedText;
+  /**
+   * The need a services directory lists this under (its resource_needs code), when the directory may hold
+   * such a service: a visit that gave it becomes a referral there (see referrals.ts).
+   */
+  directoryNeed?: string;
 }
 
 export const RESOURCES: readonly ResourceCode[] = [
-  { code: 'victim_services', label: { en: 'Victim services', es: 'Servicios para víctimas' },
+  { code: 'victim_services', directoryNeed: 'victim_services', label: { en: 'Victim services', es: 'Servicios para víctimas' },
     description: { en: 'Support, counseling and help with costs for anyone affected by violence.', es: 'Apoyo, consejería y ayuda con gastos para cualquier persona afectada por la violencia.' },
     contact: { en: '988 or your district victim advocate', es: '988 o el defensor de víctimas de su distrito' } },
   { code: 'tip_line', label: { en: 'Anonymous tip line', es: 'Línea anónima de pistas' },
     description: { en: 'Tell the police what you know without giving your name.', es: 'Diga a la policía lo que sabe sin dar su nombre.' },
     contact: { en: 'See the tip card', es: 'Vea la tarjeta de pistas' } },
-  { code: 'crisis_line', label: { en: 'Crisis line (988)', es: 'Línea de crisis (988)' },
+  { code: 'crisis_line', directoryNeed: 'crisis', label: { en: 'Crisis line (988)', es: 'Línea de crisis (988)' },
     description: { en: 'Call or text 988 any time for mental health or suicide crisis support.', es: 'Llame o envíe un texto al 988 en cualquier momento para apoyo en crisis.' },
     contact: { en: '988', es: '988' } },
   { code: 'city_311', label: { en: 'City services (311)', es: 'Servicios de la ciudad (311)' },
@@ -54,7 +59,7 @@ export const RESOURCES: readonly ResourceCode[] = [
   { code: 'violence_interruption', label: { en: 'Violence interruption', es: 'Interrupción de la violencia' },
     description: { en: 'Outreach workers who help calm disputes before they turn violent.', es: 'Trabajadores de alcance que ayudan a calmar disputas antes de que se vuelvan violentas.' },
     contact: { en: 'Ask the walk team', es: 'Pregunte al equipo de la caminata' } },
-  { code: 'youth_programs', label: { en: 'Youth programs', es: 'Programas para jóvenes' },
+  { code: 'youth_programs', directoryNeed: 'youth', label: { en: 'Youth programs', es: 'Programas para jóvenes' },
     description: { en: 'After-school, sports and summer jobs programs nearby.', es: 'Programas después de la escuela, deportes y empleos de verano cerca.' },
     contact: { en: 'Parks and recreation', es: 'Parques y recreación' } },
 ];

@@ -13,6 +13,7 @@ import { loadRules, saveRules } from './rules.js';
 import { getWalk, listWalks, planWalk, setWalkStatus } from './service.js';
 import { walkOutputs } from './stats.js';
 import { createTask, listTasks, updateTask } from './tasks.js';
+import { referralsFromVisits } from './referrals.js';
 import { listVisits, recordTipHandover, syncVisits } from './visits.js';
 import { idParam, impactQuery, listQuery, openInput, packetQuery, planInput, rulesInput, statusInput, taskInput, taskPatch, tipNumberInput, visitBatch } from './validation.js';
 
@@ -75,7 +76,14 @@ export async function walkRoutes(scope: FastifyInstance, ctx: ProgramRouteContex
   });
 
   app.post('/:id/visits', { preHandler: field, schema: { tags, summary: 'Send door visits from a phone (idempotent by visit id)', params: idParam, body: visitBatch } },
-    async (request) => syncVisits(ctx.db, request.actor!.agencyId, request.params.id, request.body.visits, { ...a(request), userId: request.actor!.userId }));
+    async (request) => {
+      const actor = request.actor!;
+      const result = await syncVisits(ctx.db, actor.agencyId, request.params.id, request.body.visits, { ...a(request), userId: actor.userId });
+      // After the commit: a services directory, if installed, records the resources given as referrals (idempotent).
+      const given = await referralsFromVisits(ctx.db, actor.agencyId, request.params.id, result.stored, { userId: actor.userId, label: a(request).label });
+      if (given) await ctx.events.publish('referrals.given', given, { db: ctx.db });
+      return result;
+    });
   app.get('/:id/visits', { preHandler: read, schema: { tags, summary: "The walk's visits (contacts only with walks:manage)", params: idParam } },
     async (request) => listVisits(ctx.db, request.actor!.agencyId, request.params.id, request.actor!.permissions.has('walks:manage')));
   app.put('/visits/:visitId/tip', {

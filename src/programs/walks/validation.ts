@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CONCERN_CODES, RESOURCE_CODES, TEAM_ROLES, VISIT_OUTCOMES, WALK_STATUSES } from './codes.js';
+import { languageField, templateLanguage } from '../../core/languages.js';
+import { PACKET_LANGUAGES } from './packet/text.js';
 
 export const idParam = z.object({ id: z.coerce.number().int().positive() });
 
@@ -63,7 +65,7 @@ export const visitInput = z.object({
   contactPhone: z.string().trim().max(40).nullable().optional(),
   contactEmail: z.string().trim().max(200).nullable().optional(),
   tipText: z.string().trim().max(5000).nullable().optional(),
-  language: z.enum(['en', 'es']).default('en'),
+  language: languageField().default('en'),
 }).refine((v) => v.consent || !(v.contactName || v.contactPhone || v.contactEmail), {
   message: 'contact details are only kept when the resident agreed (consent: true)', path: ['consent'],
 }).refine((v) => !v.consent || !(v.wantsWatch || v.wantsVolunteer) || Boolean(v.contactPhone || v.contactEmail), {
@@ -96,4 +98,5 @@ export const listQuery = z.object({
 });
 
 export const impactQuery = z.object({ days: z.coerce.number().int().min(7).max(180).default(28) });
-export const packetQuery = z.object({ lang: z.enum(['en', 'es']).default('en') });
+// Any site language; the packet is printed in English where it has no template yet.
+export const packetQuery = z.object({ lang: languageField().default('en').transform((code) => templateLanguage(code, PACKET_LANGUAGES)) });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineProgram } from '../../core/program/define.js';
+import type { ProgramOpenData } from '../../core/public/open-data.js';
 import { seedDemoWatch } from './demo.js';
 import { watchRoutes } from './routes.js';
 import { watchStats } from './stats.js';
@@ -9,7 +10,7 @@ import { watchStats } from './stats.js';
  * meetings and trainings (events by id), and alerts from staff to members by e-mail or text message.
  * Residents find the group for their block on the map or by neighborhood, and ask to join or to start one.
  */
-export const watch = defineProgram({
+const manifest = defineProgram({
   id: 'watch',
   name: { en: 'Neighborhood watch', es: 'Vigilancia vecinal' },
   summary: {
@@ -27,3 +28,18 @@ export const watch = defineProgram({
   stats: watchStats,
   seedDemo: seedDemoWatch,
 });
+
+// The map of active groups is open data: boundaries and names only, never members or captains.
+const openData: ProgramOpenData = {
+  openData: [{
+    id: 'watch-groups',
+    title: { en: 'Neighborhood watch groups', es: 'Grupos de vigilancia vecinal' },
+    description: {
+      en: 'The boundary and name of every active watch group. No members, captains or contact details.',
+      es: 'El límite y el nombre de cada grupo de vigilancia activo. Sin miembros, capitanes ni datos de contacto.',
+    },
+    formats: { geojson: '/api/programs/watch/public/groups' },
+  }],
+};
+
+export const watch = Object.assign(manifest, openData);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizePhone } from '../../core/messaging/index.js';
+import { languageField } from '../../core/languages.js';
 
 export const localizedText = (max: number) =>
   z.object({ en: z.string().trim().min(1, 'English text is required').max(max), es: z.string().trim().min(1, 'Spanish text is required').max(max) })
@@ -9,7 +10,7 @@ export const groupStatus = z.enum(['forming', 'active', 'inactive']);
 export const requestStatus = z.enum(['pending', 'approved', 'declined', 'withdrawn']);
 export const memberRole = z.enum(['member', 'captain']);
 export const channel = z.enum(['email', 'sms']);
-const locale = z.enum(['en', 'es']);
+const locale = languageField();
 
 /** GeoJSON Polygon or MultiPolygon; checked in depth by the core geometry validator in the service. */
 const boundary = z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()).min(1) }).loose();

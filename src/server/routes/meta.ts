@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProgramRouteContext } from '../../core/program/define.js';
+import { availableLanguages } from '../../core/languages.js';
 import { programs } from '../../programs/registry.js';
 import { listCategories } from '../../core/incidents/categories.js';
 import { publicSummary } from '../../core/incidents/public-summary.js';
@@ -18,7 +19,7 @@ export async function metaRoutes(scope: FastifyInstance, ctx: ProgramRouteContex
       tags, summary: 'Settings the web app needs',
       response: { 200: z.object({ demoMode: z.boolean(), tileUrl: z.string().optional(), tileAttribution: z.string().optional(), languages: z.array(z.string()) }) },
     },
-  }, async () => ({ demoMode: ctx.config.demoMode, tileUrl: ctx.config.tileUrl, tileAttribution: ctx.config.tileAttribution, languages: ['en', 'es'] }));
+  }, async () => ({ demoMode: ctx.config.demoMode, tileUrl: ctx.config.tileUrl, tileAttribution: ctx.config.tileAttribution, languages: [...availableLanguages()] }));
 
   app.get('/api/categories', {
     schema: {

@@ -2,7 +2,9 @@
  * The printed walk packet's words, in English and Spanish. They live on the server because the PDF is made
  * here; the print-friendly web page receives the same text with the packet, so both always match.
  */
-export type PacketLanguage = 'en' | 'es';
+/** The languages the printed packet has text for; others print in English. */
+export const PACKET_LANGUAGES = ['en', 'es'] as const;
+export type PacketLanguage = typeof PACKET_LANGUAGES[number];
 
 export interface PacketText {
   title: string;
