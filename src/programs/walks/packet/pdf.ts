@@ -129,12 +129,13 @@ function tipCards(doc: Doc, p: Packet) {
     const y = MARGIN + Math.floor(k / 2) * h;
     doc.save().lineWidth(0.5).dash(3, { space: 3 }).rect(x, y, w, h).stroke(GREY).undash().restore();
     doc.font('Helvetica-Bold').fontSize(15).fillColor(BLUE).text(t.tipCard, x + 14, y + 14, { width: w - 28 });
-    doc.font('Helvetica').fontSize(9.5).fillColor(INK).text(t.tipCardBody, { width: w - 110 });
+    // The QR code sits in the card's bottom-right corner, below these lines: they may use the full width.
+    doc.font('Helvetica').fontSize(9.5).fillColor(INK).text(t.tipCardBody, { width: w - 28 });
     doc.moveDown(0.4);
     const lines: Array<[string, string | undefined]> = [[t.tipPhone, p.tipLine.phone], [t.tipText, p.tipLine.text], [t.tipWeb, p.tipLine.web]];
     for (const [label, value] of lines) {
       if (!value) continue;
-      doc.font('Helvetica-Bold').fontSize(10).text(`${label}: `, { continued: true, width: w - 110 }).font('Helvetica').text(value);
+      doc.font('Helvetica-Bold').fontSize(10).text(`${label}: `, { continued: true, width: w - 28 }).font('Helvetica').text(value);
     }
     doc.font('Helvetica-Bold').fontSize(9).fillColor(RED).text(t.anonymous.toUpperCase(), x + 14, y + h - 24, { lineBreak: false });
     if (p.tipLine.web) drawQr(doc, p.tipLine.web, x + w - 92, y + h - 96, 80);
