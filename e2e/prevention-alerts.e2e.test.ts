@@ -4,11 +4,10 @@
  * generated on demand as a page and as a PDF.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { realtimeHub } from '../src/core/realtime/hub.js';
-import { pageProblems, runAxe, screenshot, seriousViolations, signIn, startE2E, SCREENSHOTS, type E2E } from './harness.js';
+import { pageProblems, runAxe, screenshot, seriousViolations, signIn, startE2E, type E2E } from './harness.js';
+import { darkShare, inkAtSideEdges, renderPdfPages, variance } from './pdf-pages.js';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -91,8 +90,16 @@ describe('the I-CAP briefing', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const bytes = await pdf.body();
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(bytes.toString('latin1').match(/\/Type \/Page\b/g)!.length).toBeGreaterThanOrEqual(3);
-    writeFileSync(join(SCREENSHOTS, 'prevention-briefing.pdf'), bytes);
+    // Looked at as images (.test-output/screenshots/prevention-briefing-page-N.png): every page has content,
+    // page 1 starts with its title, and no text runs off the side of a page.
+    const pages = renderPdfPages(bytes, 'prevention-briefing');
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    for (const image of pages) {
+      expect(image.width).toBeLessThan(image.height);
+      expect(variance(image)).toBeGreaterThan(100);
+      expect(inkAtSideEdges(image)).toBe(0);
+    }
+    expect(darkShare(pages[0], { x: 0.05, y: 0.03, w: 0.9, h: 0.12 })).toBeGreaterThan(0.01);
     expect(pageProblems(page)).toEqual([]);
   });
 

@@ -47,6 +47,10 @@ describe('a problem through SARA', () => {
     await page.click('text=Link the area\'s incidents (last year)');
     await page.waitForSelector('text=The area\'s incidents were linked.');
     expect(await page.textContent('main')).toMatch(/[1-9]\d* incidents linked/);
+    // The linked incidents themselves, newest first, with category and block.
+    await page.click('[data-testid=linked-incidents] summary');
+    expect(await page.locator('[data-testid=linked-incidents] tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.textContent('[data-testid=linked-incidents] tbody tr')).toMatch(/BLOCK|—/);
     await page.click('[data-testid=next-stage]');
     await page.waitForSelector('[aria-current=step]:has-text("Analysis")');
     await page.fill('#analysis-places', 'Two corners under the El with broken lights.');

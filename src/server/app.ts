@@ -14,7 +14,8 @@ import { permissionGuard } from './auth/guard.js';
 import { coreRoutes } from './routes/index.js';
 import { webRoutes } from './web.js';
 import { contentSecurityPolicy } from './security.js';
-import { EventBus, subscribePrograms } from '../core/events/bus.js';
+import type { EventBus } from '../core/events/bus.js';
+import { programEventBus } from '../programs/bus.js';
 
 export interface AppOptions {
   db: Db;
@@ -66,7 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(authPlugin, { db, config });
   const requirePermission = permissionGuard(db);
-  const events = options.events ?? subscribePrograms(new EventBus((event, error) => app.log.error({ event, err: String(error) }, 'event handler failed')), programs);
+  const events = options.events ?? programEventBus((event, error) => app.log.error({ event, err: String(error) }, 'event handler failed'));
   const ctx = { db, config, events, requirePermission };
   await app.register(coreRoutes, ctx);
   for (const program of programs) {

@@ -1,8 +1,8 @@
 import type { BridgesConfig } from '../core/config.js';
 
 /**
- * Content-Security-Policy: same-origin scripts only. MapLibre needs blob: workers; the optional tile server
- * is the only other origin images may come from.
+ * Content-Security-Policy: same-origin scripts only. MapLibre needs blob: workers, the walk phone page's
+ * service worker (/field-sw.js) is same-origin; the optional tile server is the only other origin images may come from.
  */
 export function contentSecurityPolicy(config: BridgesConfig): Record<string, string[]> {
   const tileOrigin = config.tileUrl ? [new URL(config.tileUrl.replace(/\{[^}]+\}/g, '0')).origin] : [];

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import type { Queryable } from '../../db/types.js';
+import type { Db, Queryable } from '../../db/types.js';
 import type { AuditActor } from '../../core/audit/audit.js';
-import { importIncidents, listPresets, type ImportSummary } from '../../core/incidents/import/index.js';
+import { importIncidents, listPresets, type ImportOptions, type ImportSummary } from '../../core/incidents/import/index.js';
+import { programEventBus } from '../../programs/bus.js';
 import { importAreas, AREA_KINDS, type AreaKind } from '../../core/places/index.js';
 import { withDatabase } from '../context.js';
 
@@ -28,6 +29,23 @@ async function resolveAgency(q: Queryable, slug: string | undefined): Promise<{ 
     : await q.query<{ id: number; slug: string }>("SELECT id, slug FROM agencies WHERE kind = 'police' ORDER BY id LIMIT 1");
   if (!rows[0]) throw new Error(slug ? `no agency with slug "${slug}"` : 'no police agency exists yet: create one first (or load the demo)');
   return rows[0];
+}
+
+/** What the command line states about an incident import (everything but the database, actor and events). */
+export type CliIncidentImport = Omit<ImportOptions, 'db' | 'agencyId' | 'actor' | 'events'> & { agency?: string };
+
+/**
+ * The work of `bridges import incidents`: no server runs, so the programs' event handlers are subscribed here,
+ * in this process, and each committed batch is announced to them as the server's upload route does. A recent
+ * shooting in the file opens its walk and records its I-CAP alert (a server process on the same PostgreSQL
+ * lists the alert; only its live push reaches the server's own browsers).
+ */
+export async function importIncidentsFromCli(db: Db, options: CliIncidentImport): Promise<{ summary: ImportSummary; agencySlug: string }> {
+  const { agency: slug, ...rest } = options;
+  const agency = await resolveAgency(db, slug);
+  const events = programEventBus((event, error) => console.error(`${event}: a program's handler failed: ${error instanceof Error ? error.message : String(error)}`));
+  const summary = await importIncidents({ ...rest, db, agencyId: agency.id, actor: CLI_ACTOR, events });
+  return { summary, agencySlug: agency.slug };
 }
 
 function printSummary(summary: ImportSummary, agencySlug: string): void {
@@ -64,7 +82,6 @@ export function registerImport(program: Command): void {
     .action(async (file: string, opts: { preset?: string; map: string[]; dateFormat?: string; timeZone?: string; crs?: string; sourceSystem?: string; category?: string; encoding?: string; rejects?: string; batchSize: number; agency?: string }) => {
       const mapping = parseMapEntries(opts.map);
       await withDatabase(async (db) => {
-        const agency = await resolveAgency(db, opts.agency);
         const controller = new AbortController();
         const onSigint = () => {
           if (controller.signal.aborted) process.exit(130);
@@ -78,15 +95,15 @@ export function registerImport(program: Command): void {
           : null;
         try {
           bar?.start(100, 0, { rows: 0 });
-          const summary = await importIncidents({
-            db, agencyId: agency.id, file, preset: opts.preset, mapping, dateFormat: opts.dateFormat, timeZone: opts.timeZone,
+          const { summary, agencySlug } = await importIncidentsFromCli(db, {
+            agency: opts.agency, file, preset: opts.preset, mapping, dateFormat: opts.dateFormat, timeZone: opts.timeZone,
             crs: opts.crs, sourceSystem: opts.sourceSystem, category: opts.category, encoding: opts.encoding,
-            rejectsPath: opts.rejects, batchSize: opts.batchSize, actor: CLI_ACTOR, signal: controller.signal,
+            rejectsPath: opts.rejects, batchSize: opts.batchSize, signal: controller.signal,
             onProgress: (p) => bar?.update(p.totalBytes > 0 ? Math.floor((100 * p.bytesRead) / p.totalBytes) : 100, { rows: p.rowsRead }),
           });
           bar?.update(100);
           bar?.stop();
-          printSummary(summary, agency.slug);
+          printSummary(summary, agencySlug);
         } finally {
           bar?.stop();
           process.off('SIGINT', onSigint);

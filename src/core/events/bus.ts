@@ -6,7 +6,11 @@ import type { Db } from '../../db/types.js';
  * they see the data; a failing handler is logged and never undoes the publisher's work.
  */
 export interface CoreEvents {
-  /** New incidents committed (by an import batch or the API), ids in the agency. */
+  /**
+   * Incidents committed, ids in the agency: new ones from the API, and from an import batch the rows it
+   * inserted or changed (a re-import that turns a robbery into a shooting announces it again). Handlers
+   * decide what qualifies and must be idempotent: the same id may be announced more than once.
+   */
   'incidents.recorded': { agencyId: number; incidentIds: number[] };
   /**
    * A program gave people help of a kind a service directory may list (e.g. a walk team handed out a crisis

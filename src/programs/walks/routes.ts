@@ -31,6 +31,16 @@ export async function walkRoutes(scope: FastifyInstance, ctx: ProgramRouteContex
   app.get('/codes', { preHandler: field, schema: { tags, summary: 'Concern and resource codes with their labels' } },
     async () => ({ concerns: CONCERNS, resources: RESOURCES }));
 
+  // For planning: the areas a walk may canvass instead of its circle (names only; the packet draws the shape).
+  app.get('/areas', { preHandler: manage, schema: { tags, summary: "The agency's areas a walk can canvass (id, kind, name)" } },
+    async (request) => (await ctx.db.query<{ id: number; kind: string; name: string }>(
+      "SELECT id, kind, name FROM areas WHERE agency_id = $1 AND kind <> 'city' ORDER BY kind, name", [request.actor!.agencyId])).map((r) => ({ ...r, id: Number(r.id) })));
+
+  // For follow-up tasks: the agency's active staff a task can be given to (names only).
+  app.get('/staff', { preHandler: manage, schema: { tags, summary: "The agency's active staff, as task owners (id, name)" } },
+    async (request) => (await ctx.db.query<{ id: number; name: string }>(
+      "SELECT id, display_name AS name FROM users WHERE agency_id = $1 AND status = 'active' ORDER BY display_name", [request.actor!.agencyId])).map((r) => ({ ...r, id: Number(r.id) })));
+
   app.get('/rules', { preHandler: read, schema: { tags, summary: 'The rules that open walks' } },
     async (request) => loadRules(ctx.db, request.actor!.agencyId));
   app.put('/rules', { preHandler: configure, schema: { tags, summary: 'Change the rules that open walks', body: rulesInput } }, async (request) => {

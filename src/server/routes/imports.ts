@@ -94,6 +94,8 @@ export async function importRoutes(scope: FastifyInstance, ctx: ProgramRouteCont
       const summary = await importIncidents({
         db: ctx.db, agencyId: actor.agencyId, file, fileName: fileName ?? `upload.${extension}`, mapping, ...flags,
         rejectsPath: join(dir, 'rejects.csv'), actor: actorForAudit(actor), startedBy: actor.userId,
+        // Each committed batch is announced: a recent shooting in the file opens a walk and raises the alert.
+        events: ctx.events,
       }).catch((error: unknown) => {
         if (error instanceof AppError || isDatabaseError(error)) throw error;
         throw badRequest(error instanceof Error ? error.message : String(error));

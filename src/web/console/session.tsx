@@ -3,7 +3,7 @@
  * the navigation only hides what the server would refuse anyway.
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, onUnauthorized } from '../api/client.js';
+import { ApiError, api, onUnauthorized } from '../api/client.js';
 import type { Me } from '../api/types.js';
 
 export interface Session {
@@ -18,6 +18,27 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+// The last answer of /api/auth/me in this tab, so a page reloaded without a connection (the walk's phone page)
+// still knows who is signed in. Only a network failure uses it; the server still checks every request, and
+// sign-out or a 401 forget it. sessionStorage: it ends with the tab.
+const LAST_ME = 'bridges.session.me';
+const remember = (me: Me | null) => {
+  try {
+    if (me) sessionStorage.setItem(LAST_ME, JSON.stringify(me));
+    else sessionStorage.removeItem(LAST_ME);
+  } catch {
+    // Storage refused (private mode): reloads offline go to the sign-in page, nothing else changes.
+  }
+};
+const lastMe = (): Me | null => {
+  try {
+    const copy = sessionStorage.getItem(LAST_ME);
+    return copy ? (JSON.parse(copy) as Me) : null;
+  } catch {
+    return null;
+  }
+};
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<Me | null | undefined>(undefined);
   const [error, setError] = useState<Error | undefined>();
@@ -25,10 +46,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     try {
       const me = await api.me();
+      remember(me);
       setUser(me);
       setError(undefined);
       return me;
     } catch (e) {
+      const copy = e instanceof ApiError && e.status === 0 ? lastMe() : null;
+      if (copy) {
+        setUser(copy);
+        setError(undefined);
+        return copy;
+      }
+      remember(null);
       setError(e instanceof Error ? e : new Error(String(e)));
       setUser(null);
       return null;
@@ -40,10 +69,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   // A request refused for want of a session means it has ended: back to signed-out (and so to sign-in).
-  useEffect(() => onUnauthorized(() => setUser(null)), []);
+  useEffect(() => onUnauthorized(() => { remember(null); setUser(null); }), []);
 
   const signOut = useCallback(async () => {
     await api.signOut();
+    remember(null);
     setUser(null);
   }, []);
 

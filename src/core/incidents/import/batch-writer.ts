@@ -25,6 +25,11 @@ export interface BatchWriterOptions {
   /** The run's totals; inserted/updated/unchanged are advanced here once a batch commits. */
   counts: RunCounts;
   signal?: AbortSignal;
+  /**
+   * Called after each batch's commit with the ids it inserted or changed (never for a rolled-back batch),
+   * before the next batch's slot is released: how the import announces 'incidents.recorded'.
+   */
+  onCommitted?: (ids: number[]) => Promise<void>;
 }
 
 /**
@@ -69,25 +74,28 @@ export class BatchWriter {
 
   private async write(batch: IncidentDraft[], previous: Promise<void>): Promise<void> {
     const { agencyId, sourceSystem, runId, counts, signal } = this.options;
-    const totals = await this.db.transaction(async (tx) => {
+    const committed = await this.db.transaction(async (tx) => {
       if (this.options.skipRowTriggers) await lockReferences(tx, agencyId, runId, batch);
-      let outcome: BatchOutcome | null = null;
+      let outcome: (BatchOutcome & { ids: number[] }) | null = null;
       if (!this.options.merge) outcome = await upsertPlain(tx, agencyId, sourceSystem, runId, batch, this.options.filterUnchanged);
       // Throws (rolling this batch back) when the batch before it failed.
       await previous;
       let totals: BatchOutcome;
+      let ids: number[];
       if (outcome) {
         totals = { inserted: counts.inserted + outcome.inserted, updated: counts.updated + outcome.updated, unchanged: counts.unchanged + outcome.unchanged };
+        ids = outcome.ids;
       } else {
-        await upsertMerged(tx, agencyId, sourceSystem, runId, batch, this.tally);
+        ids = await upsertMerged(tx, agencyId, sourceSystem, runId, batch, this.tally);
         totals = { ...this.tally.outcome };
       }
       await saveRunCounts(tx, runId, { ...counts, ...totals });
       // Checked last, inside the transaction: an abort during the write still rolls this batch back.
       if (signal?.aborted) throw new ImportAborted();
-      return totals;
+      return { totals, ids };
     });
     // Only now: the run's totals describe what is committed.
-    Object.assign(counts, totals);
+    Object.assign(counts, committed.totals);
+    if (committed.ids.length > 0) await this.options.onCommitted?.(committed.ids);
   }
 }

@@ -44,6 +44,7 @@ async function loadAgency(q: Queryable, agencyId: number): Promise<AgencyContext
  * is an import_runs row and exactly one audit row ('incidents.import', success or failure). Running the same
  * import again changes nothing: rows are keyed on (agency, source_system, source_id) and only rewritten when
  * they differ. A failure or an abort keeps the batches committed before it and nothing of the batch in progress.
+ * With `events`, each committed batch is announced as 'incidents.recorded' (inserted and changed ids).
  */
 export async function importIncidents(options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
@@ -77,6 +78,9 @@ export async function importIncidents(options: ImportOptions): Promise<ImportSum
     skipRowTriggers, filterUnchanged,
     // PGlite is one connection; on PostgreSQL a second connection overlaps the server's work on two batches.
     concurrency: db.kind === 'postgres' ? 2 : 1,
+    onCommitted: options.events
+      ? (ids) => options.events!.publish('incidents.recorded', { agencyId, incidentIds: ids }, { db })
+      : undefined,
   });
 
   try {

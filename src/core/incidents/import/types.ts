@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/types.js';
 import type { AuditActor } from '../../audit/audit.js';
+import type { EventBus } from '../../events/bus.js';
 
 /** One source row: its line in the file (first line = 1) and its values in column order. */
 export interface RawRecord {
@@ -92,6 +93,12 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Aborting stops the import; the batch in progress is rolled back. */
   signal?: AbortSignal;
+  /**
+   * Where to announce 'incidents.recorded' after each committed batch, with the ids the batch inserted or
+   * changed (the programs' handlers decide what qualifies: walks, retaliation alerts). Without it the import
+   * announces nothing (the demo loader, whose programs seed their own demo content).
+   */
+  events?: EventBus;
 }
 
 /** What an import did, also stored in import_runs and the audit row. */

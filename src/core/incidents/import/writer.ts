@@ -45,8 +45,9 @@ const plainSql = (filterUnchanged: boolean) => `WITH incoming AS (${INCOMING}), 
   ON CONFLICT (agency_id, source_system, source_id) DO UPDATE SET
     ${CONTENT.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, import_run_id = EXCLUDED.import_run_id, updated_at = now()
   WHERE ${differs('cur', 'EXCLUDED')}
-  RETURNING (cur.xmax = 0) AS inserted)
-  SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*)::int AS written FROM written`;
+  RETURNING cur.id, (cur.xmax = 0) AS inserted)
+  SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*)::int AS written,
+    COALESCE(array_agg(id::float8), '{}'::float8[]) AS ids FROM written`;
 const PLAIN_SQL = { filtered: plainSql(true), unfiltered: plainSql(false) };
 
 const fingerprint = (alias: string) => `md5(row(${CONTENT.map((c) => `${alias}.${c}`).join(', ')})::text)`;
@@ -66,15 +67,18 @@ const MERGE_SQL = `WITH incoming AS (${INCOMING}), prior AS (
                          <= (SELECT severity FROM offense_categories WHERE code = EXCLUDED.category)
                THEN cur.category ELSE EXCLUDED.category END,
     import_run_id = EXCLUDED.import_run_id, updated_at = now()
-  RETURNING cur.source_id, (cur.xmax = 0) AS inserted, ${fingerprint('cur')} AS fp
+  RETURNING cur.id, cur.source_id, (cur.xmax = 0) AS inserted, ${fingerprint('cur')} AS fp
   )
-  SELECT w.source_id, w.inserted, w.fp, p.fp AS prior_fp, p.run AS prior_run FROM written w LEFT JOIN prior p USING (source_id)`;
+  SELECT w.id::float8 AS id, w.source_id, w.inserted, w.fp, p.fp AS prior_fp, p.run AS prior_run FROM written w LEFT JOIN prior p USING (source_id)`;
 
 export interface BatchOutcome {
   inserted: number;
   updated: number;
   unchanged: number;
 }
+
+/** Ids of the incidents a batch inserted or changed (what 'incidents.recorded' announces after the commit). */
+export type WrittenIds = number[];
 
 function params(agencyId: number, sourceSystem: string, runId: number, drafts: readonly IncidentDraft[]): unknown[] {
   const n = drafts.length;
@@ -144,11 +148,11 @@ export async function lockReferences(q: Queryable, agencyId: number, runId: numb
  * Writes one batch of distinct source ids in plain mode. filterUnchanged: false only when the source system had
  * no incidents of this agency before the run (nothing can be unchanged).
  */
-export async function upsertPlain(q: Queryable, agencyId: number, sourceSystem: string, runId: number, drafts: readonly IncidentDraft[], filterUnchanged = true): Promise<BatchOutcome> {
-  if (drafts.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+export async function upsertPlain(q: Queryable, agencyId: number, sourceSystem: string, runId: number, drafts: readonly IncidentDraft[], filterUnchanged = true): Promise<BatchOutcome & { ids: WrittenIds }> {
+  if (drafts.length === 0) return { inserted: 0, updated: 0, unchanged: 0, ids: [] };
   const sql = filterUnchanged ? PLAIN_SQL.filtered : PLAIN_SQL.unfiltered;
-  const [{ inserted, written }] = await q.query<{ inserted: number; written: number }>(sql, params(agencyId, sourceSystem, runId, drafts));
-  return { inserted, updated: written - inserted, unchanged: drafts.length - written };
+  const [{ inserted, written, ids }] = await q.query<{ inserted: number; written: number; ids: number[] }>(sql, params(agencyId, sourceSystem, runId, drafts));
+  return { inserted, updated: written - inserted, unchanged: drafts.length - written, ids: ids.map(Number) };
 }
 
 /**
@@ -187,11 +191,19 @@ export class MergeTally {
   }
 }
 
-/** Writes one batch (one row per source id, already merged within the batch) in merge mode. */
-export async function upsertMerged(q: Queryable, agencyId: number, sourceSystem: string, runId: number, drafts: readonly IncidentDraft[], tally: MergeTally): Promise<void> {
-  if (drafts.length === 0) return;
-  const rows = await q.query<{ source_id: string; inserted: boolean; fp: string; prior_fp: string | null; prior_run: number | null }>(
+/**
+ * Writes one batch (one row per source id, already merged within the batch) in merge mode; returns the ids of
+ * rows inserted or now different from what they were before the run.
+ */
+export async function upsertMerged(q: Queryable, agencyId: number, sourceSystem: string, runId: number, drafts: readonly IncidentDraft[], tally: MergeTally): Promise<WrittenIds> {
+  if (drafts.length === 0) return [];
+  const rows = await q.query<{ id: number; source_id: string; inserted: boolean; fp: string; prior_fp: string | null; prior_run: number | null }>(
     MERGE_SQL, params(agencyId, sourceSystem, runId, drafts),
   );
-  for (const row of rows) tally.record(row);
+  const ids: WrittenIds = [];
+  for (const row of rows) {
+    tally.record(row);
+    if (row.inserted || row.fp !== row.prior_fp) ids.push(Number(row.id));
+  }
+  return ids;
 }

@@ -90,22 +90,40 @@ function day(value: Date | string, timeZone: string): string {
 
 function heading(doc: Doc, text: string, size = 11.5) {
   doc.x = M;
-  doc.moveDown(0.7).font('Helvetica-Bold').fontSize(size).fillColor(INK).text(text).moveDown(0.25).font('Helvetica');
+  // A heading never sits alone at the foot of a page.
+  if (doc.y > doc.page.height - M - 60) doc.addPage();
+  doc.y += 8;
+  doc.font('Helvetica-Bold').fontSize(size).fillColor(INK).text(text).moveDown(0.25).font('Helvetica');
 }
 
-/** A plain table: bold header, rules between rows, a new page when the bottom is reached. */
+/**
+ * A plain table: bold header, rules between rows. Cells wrap to at most three lines (longer text ends in an
+ * ellipsis); a row that would cross the bottom margin starts a new page, which repeats the header.
+ */
 function table(doc: Doc, head: string[], widths: number[], rows: string[][]) {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const LINE = 11;
+  const heightOf = (cells: string[], bold: boolean) => {
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8.5);
+    const tallest = Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i] - 4 })));
+    return Math.min(3 * LINE, Math.max(LINE, Math.ceil(tallest)));
+  };
   const line = (cells: string[], bold: boolean) => {
-    if (doc.y > doc.page.height - M - 16) doc.addPage();
+    const h = heightOf(cells, bold);
+    if (doc.y + h + 5 > doc.page.height - M) {
+      doc.addPage();
+      if (!bold) line(head, true);
+    }
     const y = doc.y;
     let x = M;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8.5).fillColor(INK);
-    cells.forEach((cell, i) => { doc.text(cell, x + 2, y + 3, { width: widths[i] - 4, height: 11, ellipsis: true }); x += widths[i]; });
-    doc.moveTo(M, y + 14).lineTo(M + widths.reduce((a, b) => a + b, 0), y + 14).lineWidth(0.4).strokeColor(bold ? INK : '#dfe1e2').stroke();
+    cells.forEach((cell, i) => { doc.text(cell, x + 2, y + 3, { width: widths[i] - 4, height: h, ellipsis: true }); x += widths[i]; });
+    doc.moveTo(M, y + h + 3).lineTo(M + total, y + h + 3).lineWidth(0.4).strokeColor(bold ? INK : '#dfe1e2').stroke();
     doc.x = M;
-    doc.y = y + 15;
+    doc.y = y + h + 4;
   };
   line(head, true);
   if (rows.length === 0) line(['—'], false);
   for (const r of rows) line(r, false);
+  doc.y += 4;
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../web/i18n/index.js';
 import { useDocumentTitle, Link } from '../../../web/router.js';
 import { useAsync } from '../../../web/hooks/useAsync.js';
+import { useCategories } from '../../../web/hooks/useCategories.js';
 import { ConsoleLayout } from '../../../web/console/ConsoleLayout.js';
 import { useSession } from '../../../web/console/session.js';
 import { ErrorAlert, Loading, SuccessAlert } from '../../../web/components/Alerts.js';
@@ -74,6 +75,7 @@ function ProblemView({ id }: { id: number }) {
             <button type="button" className="usa-button usa-button--outline" onClick={() => void act(async () => problemsApi.hotspots(id), k('hotspotsLinked'))}>{k('linkHotspots')}</button>
           </p>
         )}
+        <LinkedIncidents problem={p} />
         {p.meetings.length > 0 && <ul className="usa-list">{p.meetings.map((m) => <li key={m.id}>{formatDate(m.heldAt)} · {m.place} · {k('attendance', { n: m.attendance })}: {m.issues.join('; ')}</li>)}</ul>}
       </section>
       <AnalysisForm problem={p} canEdit={manage} onSaved={() => act(async () => undefined, k('saved'))} />
@@ -162,5 +164,33 @@ function ResponseForm({ id, onSaved }: { id: number; onSaved(): void }) {
       <input className="usa-input" type="date" id="response-started" required value={startedOn} onChange={(e) => setStartedOn(e.target.value)} />
       <button type="submit" className="usa-button margin-top-2">{k('save')}</button>
     </form>
+  );
+}
+
+/** The incidents linked to the problem, newest first (the server sends up to 200 of them). */
+function LinkedIncidents({ problem }: { problem: ProblemDetail }) {
+  const { t, formatDate } = useI18n();
+  const categories = useCategories();
+  const k = (key: string, vars?: Record<string, string | number>) => t(`programs.problems.problem.${key}`, vars);
+  if (problem.incidents.length === 0) return null;
+  return (
+    <details className="margin-y-2" data-testid="linked-incidents">
+      <summary>{problem.counts.incidents > problem.incidents.length
+        ? k('incidentsListSome', { shown: problem.incidents.length, n: problem.counts.incidents })
+        : k('incidentsList', { n: problem.incidents.length })}</summary>
+      <table className="usa-table usa-table--compact">
+        <caption className="usa-sr-only">{k('incidentsCaption')}</caption>
+        <thead><tr><th scope="col">{k('incidentWhen')}</th><th scope="col">{k('incidentCategory')}</th><th scope="col">{k('incidentBlock')}</th></tr></thead>
+        <tbody>
+          {problem.incidents.map((i) => (
+            <tr key={i.id}>
+              <td>{formatDate(i.occurredAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+              <td>{categories.label(i.category)}</td>
+              <td>{i.hundredBlock ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

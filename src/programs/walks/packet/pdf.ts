@@ -80,11 +80,15 @@ function drawMap(doc: Doc, scene: MapScene, left: number, top: number, size: num
   for (const i of scene.incidents) doc.circle(X(i.x), Y(i.y), 2.6).fill(RED);
   doc.circle(X(0), Y(0), 4).lineWidth(1.5).fillAndStroke('#ffffff', INK);
   doc.font('Helvetica').fontSize(6.5);
+  // A label that would cover one already drawn is left out (the list under the map names every block).
+  const placed: Array<{ x: number; y: number; w: number }> = [];
   for (const b of scene.blocks) {
     const label = b.label;
     const w = doc.widthOfString(label) + 4;
     const x = Math.min(Math.max(X(b.x) + 4, left + 2), left + size - w - 2);
     const y = Math.min(Math.max(Y(b.y) - 4, top + 2), top + size - 10);
+    if (placed.some((o) => x < o.x + o.w && o.x < x + w && y < o.y + 10 && o.y < y + 10)) continue;
+    placed.push({ x, y, w });
     doc.save().fillOpacity(0.85).rect(x, y, w, 9).fill('#ffffff').restore();
     doc.fillColor(INK).text(label, x + 2, y + 1.5, { lineBreak: false });
   }
@@ -102,7 +106,8 @@ function drawMap(doc: Doc, scene: MapScene, left: number, top: number, size: num
   const legendY = top - 14;
   doc.fontSize(7.5).fillColor(INK);
   doc.circle(left + size - 250, legendY + 3, 3).fillOpacity(0.3).fill(BLUE).fillOpacity(1);
-  doc.fillColor(INK).text(fill(p.text.legendCanvass, { radius: p.walk.radiusM }), left + size - 244, legendY, { lineBreak: false });
+  const canvassLegend = scene.canvass.kind === 'area' ? scene.canvass.name : fill(p.text.legendCanvass, { radius: p.walk.radiusM });
+  doc.fillColor(INK).text(canvassLegend, left + size - 244, legendY, { width: 100, height: 10, ellipsis: true, lineBreak: false });
   doc.circle(left + size - 140, legendY + 3, 2.6).fill(RED);
   doc.fillColor(INK).text(p.text.legendIncident, left + size - 134, legendY, { lineBreak: false });
 }
@@ -129,12 +134,13 @@ function tipCards(doc: Doc, p: Packet) {
     const y = MARGIN + Math.floor(k / 2) * h;
     doc.save().lineWidth(0.5).dash(3, { space: 3 }).rect(x, y, w, h).stroke(GREY).undash().restore();
     doc.font('Helvetica-Bold').fontSize(15).fillColor(BLUE).text(t.tipCard, x + 14, y + 14, { width: w - 28 });
-    doc.font('Helvetica').fontSize(9.5).fillColor(INK).text(t.tipCardBody, { width: w - 110 });
+    // The QR code sits in the card's bottom-right corner, below these lines: they may use the full width.
+    doc.font('Helvetica').fontSize(9.5).fillColor(INK).text(t.tipCardBody, { width: w - 28 });
     doc.moveDown(0.4);
     const lines: Array<[string, string | undefined]> = [[t.tipPhone, p.tipLine.phone], [t.tipText, p.tipLine.text], [t.tipWeb, p.tipLine.web]];
     for (const [label, value] of lines) {
       if (!value) continue;
-      doc.font('Helvetica-Bold').fontSize(10).text(`${label}: `, { continued: true, width: w - 110 }).font('Helvetica').text(value);
+      doc.font('Helvetica-Bold').fontSize(10).text(`${label}: `, { continued: true, width: w - 28 }).font('Helvetica').text(value);
     }
     doc.font('Helvetica-Bold').fontSize(9).fillColor(RED).text(t.anonymous.toUpperCase(), x + 14, y + h - 24, { lineBreak: false });
     if (p.tipLine.web) drawQr(doc, p.tipLine.web, x + w - 92, y + h - 96, 80);

@@ -1,7 +1,7 @@
 /**
  * The walk on a phone: one form per door, saved on the device first and sent when there is a connection.
- * What the page needs (the walk and the coded lists) is kept on the device too, so a reload in a dead spot
- * still shows the form.
+ * What the page needs (the walk and the coded lists) is kept on the device too, and a service worker keeps the
+ * page itself (offline.ts), so a reload in a dead spot still shows the form and the doors waiting to be sent.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useI18n } from '../../../web/i18n/index.js';
@@ -12,6 +12,7 @@ import type { RouteParams } from '../../../web/programs.js';
 import { walksApi, type Codes, type FieldWalk, type Visit } from './api.js';
 import { outboxFor, type Outbox } from './outbox.js';
 import { VisitForm } from './VisitForm.js';
+import { useOfflineShell } from './offline.js';
 
 /** Loads from the server and keeps a copy; answers the copy when the server cannot be reached. */
 function useCached<T>(key: string, load: () => Promise<T>): { data?: T; error?: Error } {
@@ -52,7 +53,10 @@ function FieldForm({ walk, codes }: { walk: FieldWalk; codes: Codes }) {
   const k = (key: string, vars?: Record<string, string | number>) => t(`programs.walks.field.${key}`, vars);
   const outbox: Outbox = outboxFor(walk);
   const state = useSyncExternalStore(outbox.subscribe, outbox.snapshot);
-  const [saved, setSaved] = useState<Visit[]>([]);
+  // Doors of this session, and after a reload the ones still waiting on the phone.
+  const [saved, setSaved] = useState<Visit[]>(() => outbox.waiting().reverse());
+  const waitingIds = new Set(outbox.waiting().map((v) => v.id));
+  const shell = useOfflineShell();
 
   // Send what is waiting now, whenever the connection comes back, and every 15 s while anything waits.
   useEffect(() => {
@@ -91,12 +95,18 @@ function FieldForm({ walk, codes }: { walk: FieldWalk; codes: Codes }) {
       {state.pending > 0 && state.problem !== 'offline' && (
         <button type="button" className="usa-button usa-button--outline" onClick={() => void outbox.flush()} disabled={state.syncing}>{k('sendNow')}</button>
       )}
+      {shell === 'ready' && <p className="font-sans-2xs text-base margin-y-1" data-testid="offline-ready">{k('offlineReady')}</p>}
       <VisitForm codes={codes} block={saved[0]?.block ?? walk.hundredBlock ?? ''} onSave={save} />
       {saved.length > 0 && (
         <section aria-labelledby="doors-heading" className="margin-top-4">
           <h2 id="doors-heading">{k('doorsHeading', { n: saved.length })}</h2>
           <ol className="usa-list" data-testid="saved-doors">
-            {saved.map((v) => <li key={v.id}>{[v.block, k(`outcomes.${v.outcome}`), formatDate(v.visitedAt, { timeStyle: 'short' })].filter(Boolean).join(' · ')}</li>)}
+            {saved.map((v) => (
+              <li key={v.id} data-waiting={waitingIds.has(v.id)}>
+                {[v.block, k(`outcomes.${v.outcome}`), formatDate(v.visitedAt, { timeStyle: 'short' })].filter(Boolean).join(' · ')}
+                {waitingIds.has(v.id) && <span className="usa-tag bg-gold text-ink margin-left-1">{k('notSentYet')}</span>}
+              </li>
+            ))}
           </ol>
         </section>
       )}

@@ -12,6 +12,10 @@ export function TasksPanel({ walkId, codes, visits, canManage }: { walkId: numbe
   const [concern, setConcern] = useState(codes.concerns[0].code);
   const [description, setDescription] = useState('');
   const [owner, setOwner] = useState(codes.concerns[0].owner);
+  // '' = the organisation named in `owner`; otherwise a staff member's id.
+  const [ownerUser, setOwnerUser] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const staff = useAsync(() => (canManage ? walksApi.staff() : Promise.resolve([])), [canManage]);
   const [error, setError] = useState<Error>();
   const label = (code: string) => pick(codes.concerns.find((c) => c.code === code)?.label) || code;
   const raised = [...new Set(visits.flatMap((v) => v.concerns))];
@@ -20,8 +24,12 @@ export function TasksPanel({ walkId, codes, visits, canManage }: { walkId: numbe
     event.preventDefault();
     setError(undefined);
     try {
-      await walksApi.createTask(walkId, { concern, description: description.trim(), ownerName: owner.trim() || undefined });
+      await walksApi.createTask(walkId, {
+        concern, description: description.trim(), dueOn: dueOn || undefined,
+        ...(ownerUser ? { ownerUserId: Number(ownerUser) } : { ownerName: owner.trim() || undefined }),
+      });
       setDescription('');
+      setDueOn('');
       tasks.reload();
     } catch (e) {
       setError(e as Error);
@@ -72,8 +80,20 @@ export function TasksPanel({ walkId, codes, visits, canManage }: { walkId: numbe
           </select>
           <label className="usa-label" htmlFor="task-description">{k('description')}</label>
           <input className="usa-input" id="task-description" required minLength={3} maxLength={1000} value={description} onChange={(e) => setDescription(e.target.value)} />
-          <label className="usa-label" htmlFor="task-owner">{k('owner')}</label>
-          <input className="usa-input" id="task-owner" required maxLength={120} value={owner} onChange={(e) => setOwner(e.target.value)} />
+          <label className="usa-label" htmlFor="task-owner-user">{k('owner')}</label>
+          <select className="usa-select" id="task-owner-user" value={ownerUser} onChange={(e) => setOwnerUser(e.target.value)}>
+            <option value="">{k('ownerOrganisation')}</option>
+            {(staff.data ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          </select>
+          {!ownerUser && (
+            <>
+              <label className="usa-label" htmlFor="task-owner">{k('ownerName')}</label>
+              <input className="usa-input" id="task-owner" required maxLength={120} value={owner} onChange={(e) => setOwner(e.target.value)} />
+            </>
+          )}
+          <label className="usa-label" htmlFor="task-due">{k('dueOn')}</label>
+          <div className="usa-hint" id="task-due-hint">{k('dueHint')}</div>
+          <input className="usa-input usa-input--medium" type="date" id="task-due" aria-describedby="task-due-hint" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
           <button type="submit" className="usa-button margin-top-2">{k('create')}</button>
         </form>
       )}

@@ -53,7 +53,11 @@ export interface Packet {
     areas: Array<{ name: string; kind: string; rings: Ring[] }>;
   };
 }
-export interface PlanInput { scheduledFor?: string | null; meetingPoint?: string | null; radiusM?: number; team?: TeamMember[] }
+export interface PlanInput {
+  scheduledFor?: string | null; meetingPoint?: string | null; radiusM?: number; canvassAreaId?: number | null;
+  talkingPoints?: { en: string[]; es: string[] } | null; team?: TeamMember[];
+}
+export interface CanvassArea { id: number; kind: string; name: string }
 
 export const walksApi = {
   list: (status = 'active') => request<Walk[]>('GET', BASE, { query: { status } }),
@@ -69,10 +73,12 @@ export const walksApi = {
   impact: (id: number, days = 28) => request<Impact>('GET', `${BASE}/${id}/impact`, { query: { days } }),
   summary: (days = 28) => request<{ outputs: Outputs; impact: Impact & { walks: number; excluded: number } }>('GET', `${BASE}/summary`, { query: { days } }),
   tasks: (id: number) => request<Task[]>('GET', `${BASE}/${id}/tasks`),
-  createTask: (id: number, input: { concern: string; description: string; ownerName?: string; dueOn?: string; visitId?: string | null }) => request<Task>('POST', `${BASE}/${id}/tasks`, { body: input }),
+  createTask: (id: number, input: { concern: string; description: string; ownerUserId?: number; ownerName?: string; dueOn?: string; visitId?: string | null }) => request<Task>('POST', `${BASE}/${id}/tasks`, { body: input }),
   updateTask: (taskId: number, patch: { status?: Task['status'] }) => request<Task>('PATCH', `${BASE}/tasks/${taskId}`, { body: patch }),
   packet: (id: number, lang: 'en' | 'es') => request<Packet>('GET', `${BASE}/${id}/packet`, { query: { lang } }),
   rules: () => request<Rules>('GET', `${BASE}/rules`),
+  areas: () => request<CanvassArea[]>('GET', `${BASE}/areas`),
+  staff: () => request<Array<{ id: number; name: string }>>('GET', `${BASE}/staff`),
   saveRules: (rules: Rules) => request<Rules>('PUT', `${BASE}/rules`, { body: rules }),
 };
 

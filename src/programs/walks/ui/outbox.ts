@@ -59,6 +59,11 @@ export class Outbox {
     for (const l of this.listeners) l();
   }
 
+  /** The visits kept on the device and not yet stored by the server, oldest first. */
+  waiting(): Visit[] {
+    return read<Visit>(this.visitsKey);
+  }
+
   /** Keeps the visit on the device, then tries to send everything waiting. */
   add(visit: Visit): Promise<void> {
     write(this.visitsKey, [...read<Visit>(this.visitsKey), visit]);
