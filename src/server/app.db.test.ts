@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '../db/testing.js';
-import { insertAgency, insertIncidents, testApp } from '../testing/fixtures.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from './app.js';
+import { insertAgency, insertIncidents, testApp, testConfig } from '../testing/fixtures.js';
 
 let db: TestDatabase;
 let app: FastifyInstance;
@@ -34,6 +38,26 @@ describe('the HTTP server', () => {
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['strict-transport-security']).toBeDefined();
+  });
+
+  it('counts API requests against the rate limit but never the web app\'s own files', async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'bridges-web-'));
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Bridges</title>');
+    writeFileSync(join(webRoot, 'assets', 'app.js'), 'console.log(1)');
+    const web = await buildApp({ db, config: testConfig(), webRoot });
+    try {
+      const assets = new Set<number>();
+      for (let i = 0; i < 650; i++) assets.add((await web.inject('/assets/app.js')).statusCode);
+      expect([...assets]).toEqual([200]);
+      const api: number[] = [];
+      for (let i = 0; i < 601; i++) api.push((await web.inject('/api/health')).statusCode);
+      expect(api.slice(0, 600).every((code) => code === 200)).toBe(true);
+      expect(api[600]).toBe(429);
+    } finally {
+      await web.close();
+      rmSync(webRoot, { recursive: true, force: true });
+    }
   });
 
   it('answers unknown API paths with a JSON 404', async () => {

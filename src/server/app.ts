@@ -54,7 +54,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // In-memory counters keyed by address: nothing of the address is written anywhere.
   // Every limit (this global one and the routes' own) answers 429 in the common error body, with a code the web
   // client translates and the wait in seconds.
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute', errorResponseBuilder: rateLimited });
+  // The web app's own files (scripts, styles, map sprites, the page itself) are not counted: one page load
+  // fetches dozens of them, and a resident on a shared address (a library, a phone carrier) must not be cut off.
+  await app.register(rateLimit, {
+    global: true,
+    max: 600,
+    timeWindow: '1 minute',
+    errorResponseBuilder: rateLimited,
+    allowList: (request) => !request.url.startsWith('/api/'),
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Bridges API', version: '0.1.0', description: 'Community policing partnership platform' },

@@ -85,6 +85,14 @@ export class WorkerPool implements TaskRunner {
     });
   }
 
+  /**
+   * Starts every worker now instead of at the first task, so the first analysis a user asks for does not pay
+   * for loading the engine in a new thread (about a second on a 2-core machine).
+   */
+  warm(): void {
+    while (!this.closed && this.slots.length < this.size) this.spawn();
+  }
+
   /** Terminates every worker; queued tasks are refused. */
   async close(): Promise<void> {
     this.closed = true;

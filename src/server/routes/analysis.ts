@@ -27,6 +27,9 @@ export async function analysisRoutes(scope: FastifyInstance, ctx: ProgramRouteCo
   const pool = new WorkerPool({ timeoutMs: LIMITS.surface });
   const cache = new EventCache();
   scope.addHook('onClose', async () => pool.close());
+  // A listening server (not app.inject in API tests) starts its workers up front: the first hot-spot map of
+  // the day should answer as fast as the second.
+  scope.addHook('onListen', async () => pool.warm());
 
   /** Loads the actor's incidents for the filter, runs `work`, and audits the request whatever happens. */
   async function analyse<T>(request: FastifyRequest, reply: FastifyReply, analysis: string, parameters: Record<string, unknown>, filter: EventFilter,

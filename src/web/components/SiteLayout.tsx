@@ -30,6 +30,9 @@ export function SiteLayout({ nav, navLabel, account, wide, children }: SiteLayou
   const t = useT();
   const path = usePath();
   const [menuOpen, setMenuOpen] = useState(false);
+  // Beyond a handful of entries (an administrator's console, the portal with every program) the links do not
+  // fit beside the logo: they go on a row of their own under it and wrap, instead of running into the logo.
+  const stacked = nav.length > 7;
 
   const closeButton = useRef<HTMLButtonElement>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
@@ -55,7 +58,7 @@ export function SiteLayout({ nav, navLabel, account, wide, children }: SiteLayou
       <a className="usa-skipnav" href="#main-content">
         {t('layout.skipToContent')}
       </a>
-      <header className={`usa-header usa-header--basic bridges-header${wide ? ' bridges-header--wide' : ''}`}>
+      <header className={`usa-header usa-header--basic bridges-header${wide ? ' bridges-header--wide' : ''}${stacked ? ' bridges-header--stacked' : ''}`}>
         <div className="bridges-topbar">
           <div className="bridges-topbar__inner">
             <span className="bridges-topbar__tagline">{t('layout.tagline')}</span>

@@ -12,7 +12,7 @@ export type ModelName = (typeof MODEL_NAMES)[number];
 
 /** One line per model for `--help`, the API's model list and the console's model picker. */
 export const MODEL_DESCRIPTIONS: Record<ModelName, string> = {
-  bridges: 'Bridges default: long-memory multi-scale kernel surface (75 m + 300 m, 4-year half-life, 8 years of history)',
+  bridges: 'Bridges default: long-memory kernel surface (75 m Gaussian, 8 years of history, 8-year half-life)',
   'bridges-sepp': 'Bridges surface plus the short-term self-excitation of a SEPP fitted on the last year',
   retrospective: 'Retrospective hot spots: quartic kernel 400 m over the last year',
   'retrospective-counts': 'Retrospective hot spots: plain counts per cell over the last year',
