@@ -5,7 +5,8 @@
  * plus `--rows` synthetic incidents in 2022, clustered around 40 centres inside the city, as a large city's
  * year of recorded crime. Each request is timed through the real server (app.inject: routing, validation,
  * loading, worker thread, GeoJSON, audit row): once cold (first load of the agency, worker start) and then
- * warm (median of --runs). The server listens 2 s before the first request, as a started server would. Last, the event loop's responsiveness is sampled while a Knox test runs.
+ * warm (median of --runs). The server listens 2 s before the first request, as a started server would
+ * (it starts its workers and loads the largest agencies into the cache in the background). Last, the event loop's responsiveness is sampled while a Knox test runs.
  */
 import { loadavg, cpus } from 'node:os';
 import { mkdtempSync } from 'node:fs';
@@ -116,7 +117,7 @@ for (const [label, url] of cases) {
   const warm: number[] = [];
   for (let i = 0; i < runs; i++) warm.push((await timed(url)).ms);
   const [{ details }] = await db.query<{ details: { incidents: number } }>("SELECT details FROM audit_log WHERE action = 'analysis.run' ORDER BY id DESC LIMIT 1");
-  const note = firstRequest ? ' (loads the agency; workers already started)' : '';
+  const note = firstRequest ? ' (first request after the server started)' : '';
   firstRequest = false;
   console.log(`| ${label} | ${details.incidents.toLocaleString('en')} | ${cold.ms.toFixed(0)} ms${note} | ${median(warm).toFixed(0)} ms | ${(cold.bytes / 1024).toFixed(0)} KiB |`);
 }
