@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/types.js';
+import { MessageSendError, TwilioSmsSender } from '../../../core/messaging/index.js';
 import type { TipKeys } from '../crypto.js';
 import { openRelay } from '../crypto.js';
 import type { TipsSettings } from '../settings.js';
@@ -36,29 +37,27 @@ export class OutboxSender implements SmsSender {
   }
 }
 
-/** Twilio's REST API: POST /2010-04-01/Accounts/{AccountSid}/Messages.json with To, From and Body. */
+/**
+ * Twilio's REST API through core messaging's sender (one HTTP client for the platform). The number is
+ * opened from the sealed relay only here, for the one request, and never handed to anything that stores.
+ */
 export class TwilioRestSender implements SmsSender {
   readonly kind = 'twilio' as const;
+  private readonly twilio: TwilioSmsSender;
 
-  constructor(private readonly keys: TipKeys, private readonly twilio: Required<Pick<TipsSettings['twilio'], 'accountSid' | 'authToken' | 'fromNumber'>> & { apiBase: string }) {}
+  constructor(private readonly keys: TipKeys, settings: Required<Pick<TipsSettings['twilio'], 'accountSid' | 'authToken' | 'fromNumber'>> & { apiBase: string }) {
+    this.twilio = new TwilioSmsSender(settings);
+  }
 
   async send(_q: Queryable, message: OutgoingSms): Promise<{ providerId: string }> {
-    const { accountSid, authToken, fromNumber, apiBase } = this.twilio;
-    const form = new URLSearchParams({ To: openRelay(this.keys, message.tipNumber, message.relay), From: fromNumber, Body: message.body });
-    let response: Response;
     try {
-      response = await fetch(`${apiBase}/2010-04-01/Accounts/${encodeURIComponent(accountSid)}/Messages.json`, {
-        method: 'POST',
-        headers: { authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-        body: form,
-        signal: AbortSignal.timeout(15_000),
-      });
-    } catch {
-      throw new SmsSendError('network');
+      const receipt = await this.twilio.send({ to: openRelay(this.keys, message.tipNumber, message.relay), body: message.body, source: 'tips' });
+      return { providerId: receipt.id };
+    } catch (error) {
+      // Core's error carries 'network' or 'provider <code>'; the tips program reports the bare code.
+      if (error instanceof MessageSendError) throw new SmsSendError(error.code.replace(/^provider /, ''));
+      throw error;
     }
-    const answer = (await response.json().catch(() => ({}))) as { sid?: string; code?: number };
-    if (!response.ok || !answer.sid) throw new SmsSendError(String(answer.code ?? response.status));
-    return { providerId: answer.sid };
   }
 }
 
