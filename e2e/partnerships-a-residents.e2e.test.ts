@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { pageProblems, runAxe, screenshot, seriousViolations, startE2E, type E2E } from './harness.js';
+import { geometryBBox, parseHundredBlock, pointInGeometry, type AreaGeometry } from '../src/core/places/index.js';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -36,6 +37,27 @@ async function insidePoint(groupName: string): Promise<[number, number]> {
 
 let leaveLink = '';
 
+/**
+ * A resident's address on a published hundred block of the demo shootings: inside the group's boundary when a
+ * group is named (every incident of the block inside), else far from every group (in Philadelphia, where the groups are). "2900 BLOCK N 5TH ST" → "2923 n 5th st".
+ */
+async function demoAddress(groupName: string | null): Promise<string> {
+  const groups = await e2e.db.query<{ name: string; boundary: AreaGeometry }>("SELECT name, boundary FROM watch_groups WHERE status = 'active'");
+  const blocks = await e2e.db.query<{ hundred_block: string; points: Array<[number, number]> }>(
+    `SELECT hundred_block, array_agg(ARRAY[lon, lat]) AS points FROM incidents
+      WHERE agency_id = (SELECT id FROM agencies WHERE slug = 'philadelphia-pd') AND hundred_block ~ '^[1-9][0-9]*00 BLOCK [NSEW] [A-Z0-9 ]+ (ST|AVE)$' GROUP BY hundred_block ORDER BY count(*) DESC, hundred_block`);
+  const target = groups.find((g) => g.name === groupName);
+  const far = (x: number, y: number) => groups.every((g) => {
+    const [w, s, e, n] = geometryBBox(g.boundary);
+    return x < w - 0.03 || x > e + 0.03 || y < s - 0.03 || y > n + 0.03;
+  });
+  const block = blocks.find((b) => parseHundredBlock(b.hundred_block)
+    && b.points.every(([x, y]) => (target ? pointInGeometry(x, y, target.boundary) : far(x, y))));
+  expect(block, `a demo block for ${groupName ?? 'no group'}`).toBeDefined();
+  const [number, , ...street] = block!.hundred_block.split(' ');
+  return `${Number(number) + 23} ${street.join(' ').toLowerCase()}`;
+}
+
 describe('neighborhood watch for residents', () => {
   it('finds the group for a block by clicking the map', async () => {
     const page = await e2e.newPage();
@@ -56,6 +78,42 @@ describe('neighborhood watch for residents', () => {
     const empty = await page.evaluate(() => window.__bridgesWatchMap!.project(-75.2, 40.05));
     await page.click('[data-testid=watch-map] canvas', { position: { x: empty.x, y: empty.y } });
     await page.waitForSelector('text=/No group covers this spot|outside the neighborhoods/');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('finds the group for a typed address, or offers to start one', async () => {
+    const page = await e2e.newPage();
+    await page.goto('/watch', { waitUntil: 'load' });
+    await page.waitForFunction(() => Boolean(window.__bridgesWatchMap));
+    const inside = await demoAddress('Demo: Fairhill Block Watch');
+    await page.getByLabel('Your street address').fill(inside);
+    await page.click('[data-testid=watch-address-submit]');
+    await page.waitForSelector('[data-testid=watch-address-result] >> text=Groups that cover this place');
+    const found = await page.textContent('[data-testid=watch-lookup]');
+    expect(found).toContain('Demo: Fairhill Block Watch');
+    expect(found).toMatch(/Found the \d+00 block of [NSEW] /);
+    expect(await page.locator('.maplibregl-marker').count()).toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, 'partnerships-watch-address');
+    await page.getByRole('link', { name: 'Ask to join Demo: Fairhill Block Watch' }).click();
+    await page.waitForSelector('[data-testid=watch-join-form]');
+    expect(await page.textContent('h1')).toBe('Demo: Fairhill Block Watch');
+
+    await page.goto('/watch', { waitUntil: 'load' });
+    const elsewhere = await demoAddress(null);
+    await page.getByLabel('Your street address').fill(elsewhere);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=watch-address-result]');
+    expect(await page.textContent('[data-testid=watch-lookup]'), elsewhere).toMatch(/No group covers this spot in .+ yet/);
+    await expectAccessible(page);
+    await page.click('[data-testid=watch-start-here]');
+    await page.waitForSelector('#start-area');
+    await expect.poll(() => page.inputValue('#start-area')).toMatch(/^\d+$/);
+
+    await page.goto('/watch', { waitUntil: 'load' });
+    await page.getByLabel('Your street address').fill('99999 Nowhere Road');
+    await page.click('[data-testid=watch-address-submit]');
+    await page.waitForSelector('text=We could not find that address');
     expect(pageProblems(page)).toEqual([]);
   });
 

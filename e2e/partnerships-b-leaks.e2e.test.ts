@@ -61,17 +61,25 @@ describe('public answers with the full demo loaded', () => {
       '/api/public/incidents?agency=sacramento-pd&format=csv', '/api/public/trends?format=csv', '/api/public/results?format=csv',
       '/api/programs/resources/public/services?format=geojson', '/api/programs/resources/public/services?format=csv',
     ];
+    // Typed-address lookups on blocks with a single incident, where the block's median is that incident's position.
+    const single = await e2e.db.query<{ hundred_block: string }>(
+      `SELECT hundred_block FROM incidents WHERE hundred_block ~ '^[0-9]+ BLOCK [A-Z]' GROUP BY hundred_block HAVING count(*) = 1 ORDER BY hundred_block LIMIT 25`);
+    const lookups = single.map((b) => `/api/programs/watch/public/lookup?address=${encodeURIComponent(b.hundred_block.replace(/^(\d+) BLOCK /, (_, n) => `${Number(n) + 7} `))}`);
+    expect(lookups.length).toBe(25);
     let inspected = 0;
-    for (const url of urls) {
+    let addressesFound = 0;
+    for (const url of [...urls, ...lookups]) {
       const response = await fetch(`${e2e.baseUrl}${url}`);
       if (response.status !== 200) continue;
       inspected += 1;
       const body = await response.text();
+      if (url.includes('lookup?address=') && (JSON.parse(body) as { status: string }).status === 'found') addressesFound += 1;
       const leaked = positionsIn(body, response.headers.get('content-type') ?? '').filter(([x, y]) => exact.has(`${x},${y}`));
       expect(leaked, `${url} carries exact incident positions`).toEqual([]);
       const decimals = body.match(/-?\d+\.\d{7,}/g) ?? [];
       expect(decimals.filter((d) => longDecimals.has(String(Number(d)))), `${url} carries source coordinates`).toEqual([]);
     }
     expect(inspected).toBeGreaterThan(15);
+    expect(addressesFound).toBeGreaterThan(15);
   });
 });

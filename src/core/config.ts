@@ -17,6 +17,11 @@ export interface BridgesConfig {
   secureCookies: boolean;
   /** Trust X-Forwarded-For from a reverse proxy (staff source IPs in the audit log). */
   trustProxy: boolean;
+  /**
+   * A Nominatim-compatible /search endpoint (e.g. https://nominatim.example.org/search) asked first when a
+   * resident types an address; unset, addresses are found in the offline gazetteer of incident blocks only.
+   */
+  geocoderUrl?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): BridgesConfig {
@@ -33,5 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BridgesConfig 
     tileAttribution: env.BRIDGES_TILE_ATTRIBUTION || undefined,
     secureCookies: env.BRIDGES_SECURE_COOKIES === '1',
     trustProxy: env.BRIDGES_TRUST_PROXY === '1',
+    geocoderUrl: env.BRIDGES_GEOCODER_URL || undefined,
   };
 }

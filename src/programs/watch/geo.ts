@@ -53,3 +53,38 @@ export async function groupIdsAt(q: Queryable, lon: number, lat: number): Promis
      WHERE status = 'active' AND bbox[1] <= $1 AND bbox[3] >= $1 AND bbox[2] <= $2 AND bbox[4] >= $2 ORDER BY name`, [lon, lat]);
   return candidates.filter((g) => pointInGeometry(lon, lat, g.boundary)).map((g) => g.id);
 }
+
+const METRES_PER_DEGREE = 111_320;
+
+/** Metres from a point to a boundary's edges (0 inside), on a local flat projection (fine at group scale). */
+export function distanceToGeometry(lon: number, lat: number, geometry: AreaGeometry): number {
+  if (pointInGeometry(lon, lat, geometry)) return 0;
+  const kx = METRES_PER_DEGREE * Math.cos((lat * Math.PI) / 180);
+  const ky = METRES_PER_DEGREE;
+  let best = Infinity;
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const ring of polygons.flat()) {
+    for (let i = 1; i < ring.length; i += 1) {
+      const ax = (ring[i - 1][0] - lon) * kx, ay = (ring[i - 1][1] - lat) * ky;
+      const bx = (ring[i][0] - lon) * kx, by = (ring[i][1] - lat) * ky;
+      const dx = bx - ax, dy = by - ay;
+      const length2 = dx * dx + dy * dy;
+      const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / length2));
+      best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
+    }
+  }
+  return best;
+}
+
+/** Active groups not containing the point whose boundary is within `maxMetres` of it, nearest first. */
+export async function groupsNear(q: Queryable, lon: number, lat: number, maxMetres: number): Promise<Array<{ id: number; distanceMetres: number }>> {
+  const dLat = maxMetres / METRES_PER_DEGREE;
+  const dLon = maxMetres / (METRES_PER_DEGREE * Math.cos((lat * Math.PI) / 180));
+  const candidates = await q.query<{ id: number; boundary: AreaGeometry }>(
+    `SELECT id, boundary FROM watch_groups
+     WHERE status = 'active' AND bbox[1] <= $1::float8 + $3::float8 AND bbox[3] >= $1::float8 - $3::float8
+       AND bbox[2] <= $2::float8 + $4::float8 AND bbox[4] >= $2::float8 - $4::float8`, [lon, lat, dLon, dLat]);
+  return candidates.map((g) => ({ id: g.id, distanceMetres: distanceToGeometry(lon, lat, g.boundary) }))
+    .filter((g) => g.distanceMetres > 0 && g.distanceMetres <= maxMetres)
+    .sort((a, b) => a.distanceMetres - b.distanceMetres);
+}

@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProgramRouteContext } from '../../core/program/define.js';
 import { publicGroup, publicGroupCollection } from './groups.js';
-import { cityOutlines, groupsByNeighborhood, lookupPoint } from './public-service.js';
+import { cityOutlines, groupsByNeighborhood, lookupAddress, lookupPoint } from './public-service.js';
 import { leaveByToken, submitRequest } from './requests.js';
-import { lookupQuery, publicGroupSummary, publicGroupView, requestInput, tokenInput } from './validation.js';
+import { lookupAnswer, lookupQuery, publicGroupSummary, publicGroupView, requestInput, tokenInput } from './validation.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const limit = (max: number) => ({ rateLimit: { max, timeWindow: 10 * 60_000 } });
@@ -32,12 +32,32 @@ export async function publicWatchRoutes(scope: FastifyInstance, ctx: ProgramRout
   app.get('/public/outlines', { schema: { tags, summary: 'City outlines for orientation on the map', response: { 200: featureCollection } } },
     async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').send(await cityOutlines(ctx.db)));
 
-  // A point is looked up and forgotten: it is not stored or logged (the request log has no query strings).
+  // A point or an address is looked up and forgotten: neither is stored, logged or audited (the request log has
+  // no query strings). An address answer carries the block's representative point rounded to ~100 m.
+  // Map clicks are cheap and many; typed addresses are limited like the public forms (their own counter).
+  const isAddress = (request: FastifyRequest) => typeof (request.query as Record<string, unknown> | undefined)?.address === 'string';
   app.get('/public/lookup', {
-    config: limit(120),
-    schema: { tags, summary: 'Groups covering a point picked on the map, and its neighborhood', querystring: lookupQuery,
-      response: { 200: z.object({ groups: z.array(publicGroupSummary), area: z.object({ id: z.number(), name: z.string() }).nullable() }) } },
-  }, async (request, reply) => reply.headers(NO_STORE).send(await lookupPoint(ctx.db, request.query.lon, request.query.lat)));
+    config: {
+      rateLimit: {
+        timeWindow: 10 * 60_000,
+        max: (request: FastifyRequest) => (isAddress(request) ? 30 : 120),
+        keyGenerator: (request: FastifyRequest) => `${request.ip}|${isAddress(request) ? 'address' : 'point'}`,
+      },
+    },
+    schema: {
+      tags, summary: 'Groups covering a point picked on the map or a typed address, groups within 1 km, and the neighborhood',
+      description: 'Give `lon` and `lat`, or `address` (house number and street, e.g. "1523 N 52nd St"). An address is found '
+        + 'with the configured geocoder if any, else among the hundred blocks of the agency\'s own incidents; the answer\'s '
+        + '`place` is rounded to 0.001° with its precision (`address`, `block`, or `street` when estimated from nearby blocks).',
+      querystring: lookupQuery, response: { 200: lookupAnswer },
+    },
+  }, async (request, reply) => {
+    const { address, lon, lat } = request.query;
+    const answer = address !== undefined
+      ? await lookupAddress(ctx.db, address, { geocoderUrl: ctx.config.geocoderUrl })
+      : await lookupPoint(ctx.db, lon!, lat!);
+    return reply.headers(NO_STORE).send(answer);
+  });
 
   app.post('/public/requests', {
     config: limit(10),

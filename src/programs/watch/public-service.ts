@@ -1,6 +1,7 @@
 /** What residents can find: groups by neighborhood, and which group (if any) covers a point they picked. */
-import type { Queryable } from '../../db/types.js';
-import { groupIdsAt, neighborhoodAt } from './geo.js';
+import type { Db, Queryable } from '../../db/types.js';
+import { locateAddress, type AddressProblem, type LocateOptions, type PlacePrecision } from '../../core/places/index.js';
+import { groupIdsAt, groupsNear, neighborhoodAt } from './geo.js';
 import type { PublicGroupSummary } from './validation.js';
 
 export interface NeighborhoodGroups {
@@ -32,17 +33,59 @@ export async function groupsByNeighborhood(q: Queryable): Promise<NeighborhoodGr
 
 export interface LookupAnswer {
   groups: PublicGroupSummary[];
+  /** Active groups within {@link NEARBY_METRES} that do not cover the point, nearest first. */
+  nearby: Array<PublicGroupSummary & { distanceMetres: number }>;
   area: { id: number; name: string } | null;
 }
 
-/** The groups whose boundary contains the point, and its neighborhood (to offer starting a group there). */
-export async function lookupPoint(q: Queryable, lon: number, lat: number): Promise<LookupAnswer> {
-  const ids = await groupIdsAt(q, lon, lat);
-  const groups = ids.length === 0 ? [] : await q.query<PublicGroupSummary>(
-    `SELECT g.id, g.name, a.name AS "areaName", ag.name AS "agencyName", g.status FROM watch_groups g
-     JOIN agencies ag ON ag.id = g.agency_id LEFT JOIN areas a ON a.id = g.area_id WHERE g.id = ANY($1::int[]) ORDER BY g.name`, [ids]);
+export const NEARBY_METRES = 1000;
+/** Published points are rounded to 0.001° (about 100 m): the place of a block, never of an incident or a home. */
+export const roundCoordinate = (value: number) => Math.round(value * 1000) / 1000;
+
+const summaries = (q: Queryable, ids: number[]) => ids.length === 0 ? Promise.resolve([]) : q.query<PublicGroupSummary>(
+  `SELECT g.id, g.name, a.name AS "areaName", ag.name AS "agencyName", g.status FROM watch_groups g
+   JOIN agencies ag ON ag.id = g.agency_id LEFT JOIN areas a ON a.id = g.area_id WHERE g.id = ANY($1::int[]) ORDER BY g.name`, [ids]);
+
+/**
+ * The groups whose boundary contains the point, those near it, and its neighborhood (to offer starting a
+ * group there). `published` is the point distances are measured from when it differs (a rounded one), so
+ * that distances say nothing finer than the point published.
+ */
+export async function lookupPoint(q: Queryable, lon: number, lat: number, published?: { lon: number; lat: number }): Promise<LookupAnswer> {
+  const groups = await summaries(q, await groupIdsAt(q, lon, lat));
+  const near = (await groupsNear(q, published?.lon ?? lon, published?.lat ?? lat, NEARBY_METRES)).filter((g) => !groups.some((c) => c.id === g.id));
+  const nearSummaries = new Map((await summaries(q, near.map((g) => g.id))).map((g) => [g.id, g]));
+  const nearby = near.map((g) => ({ ...nearSummaries.get(g.id)!, distanceMetres: Math.round(g.distanceMetres / 10) * 10 }));
   const area = await neighborhoodAt(q, lon, lat);
-  return { groups, area: area ? { id: area.id, name: area.name } : null };
+  return { groups, nearby, area: area ? { id: area.id, name: area.name } : null };
+}
+
+export interface AddressLookupAnswer extends LookupAnswer {
+  status: 'found' | 'not-found' | 'unreadable' | 'ambiguous';
+  /** Why an address could not be read (status 'unreadable'). */
+  problem: AddressProblem | null;
+  /** The streets an ambiguous address could be on (status 'ambiguous'). */
+  streets: string[];
+  /** The approximate point found, rounded; `street`/`block` when it came from the incident blocks. */
+  place: { lon: number; lat: number; precision: PlacePrecision; source: 'geocoder' | 'gazetteer'; street: string | null; block: number | null } | null;
+}
+
+/**
+ * A typed address to the groups for it. The text is neither stored, logged nor audited; the answer carries
+ * a rounded block-level point only. Groups are matched with the unrounded block point on the server.
+ */
+export async function lookupAddress(db: Db, address: string, options: LocateOptions = {}): Promise<AddressLookupAnswer> {
+  const located = await locateAddress(db, address, options);
+  const empty = { groups: [], nearby: [], area: null, problem: null, streets: [], place: null };
+  if (located.status === 'unreadable') return { ...empty, status: 'unreadable', problem: located.problem };
+  if (located.status === 'ambiguous') return { ...empty, status: 'ambiguous', streets: located.streets };
+  if (located.status === 'not-found') return { ...empty, status: 'not-found' };
+  const published = { lon: roundCoordinate(located.lon), lat: roundCoordinate(located.lat) };
+  const around = await lookupPoint(db, located.lon, located.lat, published);
+  return {
+    ...around, status: 'found', problem: null, streets: [],
+    place: { ...published, precision: located.precision, source: located.source, street: located.street, block: located.block },
+  };
 }
 
 /** The outline of the city (or cities) served, for orientation on the map when there are no map tiles. */

@@ -83,9 +83,31 @@ export const alertInput = z.object({
   body: localizedText(1200),
   channels: z.array(channel).min(1, 'Choose e-mail, text message or both').max(2),
 });
-export const lookupQuery = z.object({ lon: z.coerce.number().min(-180).max(180), lat: z.coerce.number().min(-90).max(90) });
+/** Either a point picked on the map (lon and lat) or a typed address; the address is never stored or logged. */
+export const lookupQuery = z.object({
+  address: z.string().trim().min(3, 'Type a house number and a street, e.g. 1523 N 52nd St').max(200, 'An address is at most 200 characters').optional(),
+  lon: z.coerce.number().min(-180).max(180).optional(),
+  lat: z.coerce.number().min(-90).max(90).optional(),
+}).superRefine((q, ctx) => {
+  if (q.address !== undefined && (q.lon !== undefined || q.lat !== undefined)) ctx.addIssue({ code: 'custom', path: ['address'], message: 'give an address or a point (lon and lat), not both' });
+  if (q.address === undefined && q.lon === undefined && q.lat === undefined) ctx.addIssue({ code: 'custom', path: ['address'], message: 'give an address, or lon and lat of a point' });
+  if (q.address === undefined && (q.lon === undefined) !== (q.lat === undefined)) ctx.addIssue({ code: 'custom', path: [q.lon === undefined ? 'lon' : 'lat'], message: 'give both lon and lat' });
+});
 
 export const publicGroupSummary = z.object({ id: z.number(), name: z.string(), areaName: z.string().nullable(), agencyName: z.string(), status: groupStatus });
+export const lookupAnswer = z.object({
+  groups: z.array(publicGroupSummary),
+  nearby: z.array(publicGroupSummary.extend({ distanceMetres: z.number() })),
+  area: z.object({ id: z.number(), name: z.string() }).nullable(),
+  // Address lookups only:
+  status: z.enum(['found', 'not-found', 'unreadable', 'ambiguous']).optional(),
+  problem: z.enum(['empty', 'no-number', 'intersection', 'no-street']).nullable().optional(),
+  streets: z.array(z.string()).optional(),
+  place: z.object({
+    lon: z.number(), lat: z.number(), precision: z.enum(['address', 'block', 'street']), source: z.enum(['geocoder', 'gazetteer']),
+    street: z.string().nullable(), block: z.number().nullable(),
+  }).nullable().optional(),
+});
 export const publicGroupView = publicGroupSummary.extend({
   /** The agency's zone: meeting times are shown in it. */
   timeZone: z.string(),

@@ -85,7 +85,7 @@ describe('watch groups: residents', () => {
     expect(inside.groups.map((g: { name: string }) => g.name)).toEqual(['Fairhill Block Watch']);
     expect(inside.area).toEqual({ id: fairhill, name: 'Fairhill' });
     const outside = (await app.inject({ method: 'GET', url: `${api}/public/lookup?lon=-75.155&lat=40.005` })).json();
-    expect(outside).toEqual({ groups: [], area: { id: fairhill, name: 'Fairhill' } });
+    expect(outside).toEqual({ groups: [], nearby: [], area: { id: fairhill, name: 'Fairhill' } });
     const bad = await app.inject({ method: 'GET', url: `${api}/public/lookup?lon=abc&lat=40` });
     expect(bad.json().error.message).toContain('querystring.lon');
   });

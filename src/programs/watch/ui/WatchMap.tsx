@@ -22,6 +22,8 @@ export interface WatchMapProps {
   /** Extra outline drawn on top (a boundary being drawn in the console). */
   drawing?: FeatureCollection;
   picked?: PickedPoint | null;
+  /** A point to bring into view (an address found by search); the map moves when it changes. */
+  focus?: PickedPoint | null;
   onPick?(point: PickedPoint): void;
   /** Accessible name of the map. */
   label: string;
@@ -37,7 +39,7 @@ declare global {
   }
 }
 
-export function WatchMap({ groups, outlines, drawing, picked, onPick, label, describedBy, className, testId = 'watch-map' }: WatchMapProps) {
+export function WatchMap({ groups, outlines, drawing, picked, focus, onPick, label, describedBy, className, testId = 'watch-map' }: WatchMapProps) {
   const { t } = useWatchI18n();
   const config = useConfig();
   const container = useRef<HTMLDivElement>(null);
@@ -124,6 +126,11 @@ export function WatchMap({ groups, outlines, drawing, picked, onPick, label, des
     marker.current?.remove();
     marker.current = picked ? new maplibregl.Marker({ color: COLORS.violent }).setLngLat([picked.lon, picked.lat]).addTo(map.current) : null;
   }, [picked, ready]);
+
+  useEffect(() => {
+    if (!map.current || !ready || !focus) return;
+    map.current.easeTo({ center: [focus.lon, focus.lat], zoom: Math.max(map.current.getZoom(), 15), duration: 0 });
+  }, [focus, ready]);
 
   if (failed) return <p className="bridges-muted" role="note">{t('map.unavailable')}</p>;
   return <div ref={container} className={`bridges-map ${className ?? ''}`} data-testid={testId} />;

@@ -18,7 +18,18 @@ export interface PublicGroup extends GroupSummary {
 }
 export interface StaffGroup extends PublicGroup { areaId: number | null; pendingRequests: number; alertsSent: number }
 export interface NeighborhoodGroups { areaId: number; areaName: string; agencyName: string; groups: GroupSummary[] }
-export interface Lookup { groups: GroupSummary[]; area: { id: number; name: string } | null }
+export interface Lookup {
+  groups: GroupSummary[];
+  nearby: Array<GroupSummary & { distanceMetres: number }>;
+  area: { id: number; name: string } | null;
+}
+export type AddressProblem = 'empty' | 'no-number' | 'intersection' | 'no-street';
+export interface AddressLookup extends Lookup {
+  status: 'found' | 'not-found' | 'unreadable' | 'ambiguous';
+  problem: AddressProblem | null;
+  streets: string[];
+  place: { lon: number; lat: number; precision: 'address' | 'block' | 'street'; source: 'geocoder' | 'gazetteer'; street: string | null; block: number | null } | null;
+}
 export interface RequestInput {
   kind: 'join' | 'start';
   groupId?: number;
@@ -50,6 +61,7 @@ export const watchApi = {
   neighborhoods: () => request<NeighborhoodGroups[]>('GET', `${BASE}/public/neighborhoods`),
   outlines: () => request<FeatureCollection>('GET', `${BASE}/public/outlines`),
   lookup: (lon: number, lat: number) => request<Lookup>('GET', `${BASE}/public/lookup`, { query: { lon, lat } }),
+  lookupAddress: (address: string) => request<AddressLookup>('GET', `${BASE}/public/lookup`, { query: { address } }),
   ask: (input: RequestInput) => request<{ token: string }>('POST', `${BASE}/public/requests`, { body: input }),
   leave: (token: string) => request<{ outcome: 'left' | 'withdrawn' | 'already'; groupName: string | null }>('POST', `${BASE}/public/leave`, { body: { token } }),
 

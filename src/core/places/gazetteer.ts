@@ -1,0 +1,192 @@
+/**
+ * An offline gazetteer built from the agency's own incidents: their public hundred blocks ("1500 BLOCK N 52ND
+ * ST") give, per street and block, a representative point — the median of the block's incident positions, a
+ * point inside the block that names no single incident. Sensitive categories are left out. A resident's
+ * address is matched to its block on the same street, or placed between (or at) the nearest blocks recorded
+ * on that street when its own block has no record.
+ *
+ * The table (street_blocks, migration 0006) is rebuilt for an agency when its incidents have changed; the
+ * check runs at most every few minutes per process, so lookups are one indexed query.
+ */
+import type { Db, Queryable } from '../../db/types.js';
+import { formatStreet, parseAddress, parseHundredBlock, type AddressProblem, type Street } from './address.js';
+
+export type PlacePrecision = 'address' | 'block' | 'street';
+
+export interface PlaceMatch {
+  agencyId: number;
+  /** Server-side representative point: round it before it leaves the server. */
+  lon: number;
+  lat: number;
+  /** 'block': the address's own block was recorded; 'street': estimated from the nearest blocks of the street. */
+  precision: 'block' | 'street';
+  /** Display form of the street matched, e.g. "N 52ND ST". */
+  street: string;
+  /** The address's hundred block (floor(number / 100) * 100). */
+  block: number;
+}
+
+export type GazetteerAnswer =
+  | { status: 'found'; match: PlaceMatch }
+  | { status: 'unreadable'; problem: AddressProblem }
+  | { status: 'not-found' }
+  | { status: 'ambiguous'; streets: string[] };
+
+/** How far (in house numbers) from the nearest recorded block an estimate is still offered. */
+export const MAX_BLOCK_GAP = 1000;
+const CHECK_EVERY_MS = 5 * 60_000;
+const INSERT_CHUNK = 2000;
+
+/** Per database handle and agency: when the incidents' version was last compared with the build. */
+const lastChecked = new WeakMap<Queryable, Map<number, number>>();
+const building = new WeakMap<Queryable, Map<number, Promise<void>>>();
+
+/** Changes whenever an incident of the agency is added, changed or deleted. */
+async function incidentsVersion(q: Queryable, agencyId: number): Promise<string> {
+  const [row] = await q.query<{ n: number; max_id: string | null; updated: string | null }>(
+    'SELECT count(*)::int AS n, max(id)::text AS max_id, max(updated_at)::text AS updated FROM incidents WHERE agency_id = $1', [agencyId]);
+  return `${row.n}:${row.max_id ?? 0}:${row.updated ?? ''}`;
+}
+
+interface BlockRow { dir: string; name: string; suffix: string; block: number; lon: number; lat: number; incidents: number }
+
+/** Rebuilds one agency's street blocks from its incidents now. Returns the number of blocks. */
+export async function rebuildGazetteer(db: Db, agencyId: number): Promise<number> {
+  const version = await incidentsVersion(db, agencyId);
+  const groups = await db.query<{ hundred_block: string; n: number; lon: number; lat: number }>(
+    `SELECT i.hundred_block, count(*)::int AS n,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY i.lon) AS lon,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY i.lat) AS lat
+       FROM incidents i JOIN offense_categories c ON c.code = i.category
+      WHERE i.agency_id = $1 AND i.hundred_block IS NOT NULL AND NOT c.sensitive
+      GROUP BY i.hundred_block`, [agencyId]);
+  // Spellings of one block ("N 52nd St", "N 52ND STREET") meet under one key; their medians are averaged by count.
+  const blocks = new Map<string, BlockRow>();
+  for (const g of groups) {
+    const parsed = parseHundredBlock(g.hundred_block);
+    if (!parsed) continue;
+    const { dir, name, suffix } = parsed.street;
+    const key = `${name}|${dir}|${suffix}|${parsed.block}`;
+    const row = blocks.get(key);
+    if (!row) blocks.set(key, { dir, name, suffix, block: parsed.block, lon: g.lon, lat: g.lat, incidents: g.n });
+    else {
+      const total = row.incidents + g.n;
+      row.lon = (row.lon * row.incidents + g.lon * g.n) / total;
+      row.lat = (row.lat * row.incidents + g.lat * g.n) / total;
+      row.incidents = total;
+    }
+  }
+  const rows = [...blocks.values()];
+  await db.transaction(async (tx) => {
+    // Two servers rebuilding at once take turns instead of colliding on the primary key.
+    await tx.query('SELECT pg_advisory_xact_lock(60061, $1)', [agencyId]);
+    await tx.query('DELETE FROM street_blocks WHERE agency_id = $1', [agencyId]);
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const chunk = rows.slice(start, start + INSERT_CHUNK);
+      await tx.query(
+        `INSERT INTO street_blocks (agency_id, dir, name, suffix, block, lon, lat, incidents)
+         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::float8[], $7::float8[], $8::int[])`,
+        [agencyId, chunk.map((r) => r.dir), chunk.map((r) => r.name), chunk.map((r) => r.suffix), chunk.map((r) => r.block),
+          chunk.map((r) => r.lon), chunk.map((r) => r.lat), chunk.map((r) => r.incidents)]);
+    }
+    await tx.query(
+      `INSERT INTO street_block_builds (agency_id, incidents_version, built_at) VALUES ($1, $2, now())
+       ON CONFLICT (agency_id) DO UPDATE SET incidents_version = EXCLUDED.incidents_version, built_at = now()`, [agencyId, version]);
+  });
+  return rows.length;
+}
+
+/**
+ * Makes every agency's gazetteer current: rebuilds those whose incidents changed since their build. The
+ * comparison runs at most every five minutes per agency in this process (`force` compares now).
+ */
+export async function ensureGazetteer(db: Db, options: { force?: boolean } = {}): Promise<void> {
+  const checked = lastChecked.get(db) ?? new Map<number, number>();
+  lastChecked.set(db, checked);
+  const inFlight = building.get(db) ?? new Map<number, Promise<void>>();
+  building.set(db, inFlight);
+  const agencies = await db.query<{ id: number; version: string | null }>(
+    `SELECT a.id, b.incidents_version AS version FROM agencies a LEFT JOIN street_block_builds b ON b.agency_id = a.id
+      WHERE a.kind = 'police' ORDER BY a.id`);
+  const now = Date.now();
+  await Promise.all(agencies.map(async (agency) => {
+    const running = inFlight.get(agency.id);
+    if (running) return running;
+    if (!options.force && agency.version !== null && now - (checked.get(agency.id) ?? 0) < CHECK_EVERY_MS) return;
+    const work = (async () => {
+      checked.set(agency.id, now);
+      if (agency.version !== (await incidentsVersion(db, agency.id))) await rebuildGazetteer(db, agency.id);
+    })().finally(() => inFlight.delete(agency.id));
+    inFlight.set(agency.id, work);
+    return work;
+  }));
+}
+
+interface Candidate { agencyId: number; street: Street; blocks: Array<{ block: number; lon: number; lat: number; incidents: number }>; incidents: number }
+
+/** Two streets that are really different places (N vs S 52nd St, or two cities), not one street spelt two ways. */
+const conflict = (a: Candidate, b: Candidate) =>
+  a.agencyId !== b.agencyId || (a.street.dir !== '' && b.street.dir !== '' && a.street.dir !== b.street.dir)
+  || (a.street.suffix !== '' && b.street.suffix !== '' && a.street.suffix !== b.street.suffix);
+
+/**
+ * Finds a resident's address in the gazetteer (after {@link ensureGazetteer}). Never logs or stores the text.
+ * @param agencyIds limit the search to these agencies
+ */
+export async function findAddress(q: Queryable, text: string, agencyIds?: number[]): Promise<GazetteerAnswer> {
+  const parsed = parseAddress(text);
+  if (!parsed.ok) return { status: 'unreadable', problem: parsed.problem };
+  const { street, block } = parsed.address;
+  // A record missing the directional or the suffix still matches; one with a different one does not.
+  const rows = await q.query<{ agency_id: number; dir: string; suffix: string; block: number; lon: number; lat: number; incidents: number }>(
+    `SELECT agency_id, dir, suffix, block, lon, lat, incidents FROM street_blocks
+      WHERE name = $1 AND ($2 = '' OR dir IN ($2, '')) AND ($3 = '' OR suffix IN ($3, ''))
+        AND ($4::int[] IS NULL OR agency_id = ANY($4::int[]))
+      ORDER BY agency_id, dir, suffix, block`, [street.name, street.dir, street.suffix, agencyIds ?? null]);
+  const byStreet = new Map<string, Candidate>();
+  for (const r of rows) {
+    const key = `${r.agency_id}|${r.dir}|${r.suffix}`;
+    const candidate = byStreet.get(key) ?? { agencyId: r.agency_id, street: { dir: r.dir, name: street.name, suffix: r.suffix }, blocks: [], incidents: 0 };
+    candidate.blocks.push({ block: r.block, lon: r.lon, lat: r.lat, incidents: r.incidents });
+    candidate.incidents += r.incidents;
+    byStreet.set(key, candidate);
+  }
+  if (byStreet.size === 0) return { status: 'not-found' };
+  // Streets spelt as the resident did first; then those with the address's own block; then the busiest.
+  const score = (c: Candidate) => (street.dir && c.street.dir === street.dir ? 2 : 0) + (street.suffix && c.street.suffix === street.suffix ? 1 : 0);
+  const best = Math.max(...[...byStreet.values()].map(score));
+  const top = [...byStreet.values()].filter((c) => score(c) === best);
+  const withBlock = top.filter((c) => c.blocks.some((b) => b.block === block));
+  const pool = (withBlock.length > 0 ? withBlock : top).sort((a, b) => b.incidents - a.incidents);
+  if (pool.some((c) => conflict(c, pool[0]))) {
+    return { status: 'ambiguous', streets: [...new Set(pool.filter((c) => c.street.dir || c.street.suffix).map((c) => formatStreet(c.street)))] };
+  }
+  const chosen = pool[0];
+  const exact = chosen.blocks.find((b) => b.block === block);
+  if (exact) return { status: 'found', match: { agencyId: chosen.agencyId, lon: exact.lon, lat: exact.lat, precision: 'block', street: formatStreet(chosen.street), block } };
+  const estimate = estimateOnStreet(chosen.blocks, block);
+  if (!estimate) return { status: 'not-found' };
+  return { status: 'found', match: { agencyId: chosen.agencyId, ...estimate, precision: 'street', street: formatStreet(chosen.street), block } };
+}
+
+/**
+ * A point for a block with no record of its own: between the nearest recorded blocks on either side (house
+ * numbers run along the street), or at the nearest one, when within {@link MAX_BLOCK_GAP}.
+ */
+export function estimateOnStreet(blocks: ReadonlyArray<{ block: number; lon: number; lat: number }>, block: number): { lon: number; lat: number } | null {
+  let below: (typeof blocks)[number] | undefined;
+  let above: (typeof blocks)[number] | undefined;
+  for (const b of blocks) {
+    if (b.block < block && (!below || b.block > below.block)) below = b;
+    if (b.block > block && (!above || b.block < above.block)) above = b;
+  }
+  const gapBelow = below ? block - below.block : Infinity;
+  const gapAbove = above ? above.block - block : Infinity;
+  if (below && above && gapBelow + gapAbove <= 2 * MAX_BLOCK_GAP) {
+    const f = gapBelow / (gapBelow + gapAbove);
+    return { lon: below.lon + f * (above.lon - below.lon), lat: below.lat + f * (above.lat - below.lat) };
+  }
+  const nearest = gapBelow <= gapAbove ? below : above;
+  if (!nearest || Math.min(gapBelow, gapAbove) > MAX_BLOCK_GAP) return null;
+  return { lon: nearest.lon, lat: nearest.lat };
+}
