@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.js';
 import { insertAgency, insertStaff, testApp, testConfig } from '../../testing/fixtures.js';
 import { ensureGazetteer, findAddress, locateAddress } from '../../core/places/index.js';
+import { cellCentre, cellOf, gridFor, isCellCentre } from '../../core/public/grid.js';
 import { groupBody, insertNeighborhood } from './testing.js';
 
 let db: TestDatabase;
@@ -53,12 +54,24 @@ beforeAll(async () => {
 });
 afterAll(async () => { await app.close(); await db.drop(); });
 
+/** The public crime map's grid of the test agency: the only positions an address answer may carry. */
+async function publicGrid() {
+  const [agency] = await db.query<{ center_lat: number }>('SELECT center_lat FROM agencies WHERE id = $1', [agencyId]);
+  return gridFor(agency.center_lat);
+}
+async function cellHolding(lon: number, lat: number): Promise<{ lon: number; lat: number }> {
+  const grid = await publicGrid();
+  const { col, row } = cellOf(grid, lon, lat);
+  const [x, y] = cellCentre(grid, col, row);
+  return { lon: x, lat: y };
+}
+
 describe('address lookup', () => {
-  it('finds the block of a typed address and the group covering it, with a rounded point only', async () => {
+  it('finds the block of a typed address and the group covering it, drawn at its public map cell only', async () => {
     const answer = await lookup('1523 north 52nd street, Philadelphia PA');
     expect(answer).toMatchObject({
       status: 'found',
-      place: { lon: -75.225, lat: 39.975, precision: 'block', source: 'gazetteer', street: 'N 52ND ST', block: 1500 },
+      place: { ...(await cellHolding((2 * -75.22495 - 75.2250) / 3, 39.9752)), precision: 'block', source: 'gazetteer', street: 'N 52ND ST', block: 1500 },
       area: { id: cobbsCreek, name: 'Cobbs Creek' },
       nearby: [],
     });
@@ -77,9 +90,12 @@ describe('address lookup', () => {
 
   it('estimates a block with no record from the blocks either side, leaving sensitive incidents out', async () => {
     const answer = await lookup('1623 N 52nd St');
-    // A third of the way from the 1500 block (39.9752) to the 1800 block (39.9794), rounded: not the sexual
-    // assault's 1600-block position (-75.2233, rounded -75.223).
-    expect(answer.place).toMatchObject({ precision: 'street', street: 'N 52ND ST', block: 1600, lon: -75.225, lat: 39.977 });
+    // A third of the way from the 1500 block (39.9752) to the 1800 block (39.9794), drawn at its public map
+    // cell: not from the sexual assault's 1600-block position (-75.2233, 39.9767).
+    const estimate = { lon: (-75.22497 * 2 - 75.2261) / 3, lat: 39.9752 + (39.9794 - 39.9752) / 3 };
+    expect(answer.place).toMatchObject({ precision: 'street', street: 'N 52ND ST', block: 1600 });
+    expect(isCellCentre(await publicGrid(), answer.place.lon, answer.place.lat)).toBe(true);
+    expect(Math.hypot((answer.place.lon - estimate.lon) * 85_000, (answer.place.lat - estimate.lat) * 111_000)).toBeLessThan(110);
     expect(answer.groups.map((g: { name: string }) => g.name)).toEqual(['52nd Street Watch']);
     expect(await db.query("SELECT 1 FROM street_blocks WHERE block = 1600")).toEqual([]);
   });
@@ -140,12 +156,12 @@ describe('online geocoder (BRIDGES_GEOCODER_URL)', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('is asked first, inside the area served, and its house-level answer is rounded', async () => {
+  it('is asked first, inside the area served, and its house-level answer is drawn at its public map cell', async () => {
     answer = { status: 200, body: [{ lon: '-75.22512345', lat: '39.97498765', class: 'place', type: 'house' }] };
     const geoApp = await testApp(db, testConfig({ geocoderUrl: url }));
     try {
       const res = (await geoApp.inject({ method: 'GET', url: `${api}/public/lookup?address=${encodeURIComponent('1523 N 52nd St')}` })).json();
-      expect(res).toMatchObject({ status: 'found', place: { lon: -75.225, lat: 39.975, precision: 'address', source: 'geocoder', street: null } });
+      expect(res).toMatchObject({ status: 'found', place: { ...(await cellHolding(-75.22512345, 39.97498765)), precision: 'address', source: 'geocoder', street: null } });
       expect(res.groups.map((g: { name: string }) => g.name)).toEqual(['52nd Street Watch']);
     } finally {
       await geoApp.close();

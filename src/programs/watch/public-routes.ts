@@ -33,7 +33,7 @@ export async function publicWatchRoutes(scope: FastifyInstance, ctx: ProgramRout
     async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').send(await cityOutlines(ctx.db)));
 
   // A point or an address is looked up and forgotten: neither is stored, logged or audited (the request log has
-  // no query strings). An address answer carries the block's representative point rounded to ~100 m.
+  // no query strings). An address answer carries the centre of the public map cell holding the block, never the block point.
   // Map clicks are cheap and many; typed addresses are limited like the public forms (their own counter).
   const isAddress = (request: FastifyRequest) => typeof (request.query as Record<string, unknown> | undefined)?.address === 'string';
   app.get('/public/lookup', {
@@ -48,7 +48,7 @@ export async function publicWatchRoutes(scope: FastifyInstance, ctx: ProgramRout
       tags, summary: 'Groups covering a point picked on the map or a typed address, groups within 1 km, and the neighborhood',
       description: 'Give `lon` and `lat`, or `address` (house number and street, e.g. "1523 N 52nd St"). An address is found '
         + 'with the configured geocoder if any, else among the hundred blocks of the agency\'s own incidents; the answer\'s '
-        + '`place` is rounded to 0.001° with its precision (`address`, `block`, or `street` when estimated from nearby blocks).',
+        + '`place` is the centre of the public crime map cell (~150 m) holding the block, with its precision (`address`, `block`, or `street` when estimated from nearby blocks).',
       querystring: lookupQuery, response: { 200: lookupAnswer },
     },
   }, async (request, reply) => {

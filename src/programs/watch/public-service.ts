@@ -2,6 +2,7 @@
 import type { Db, Queryable } from '../../db/types.js';
 import { locateAddress, type AddressProblem, type LocateOptions, type PlacePrecision } from '../../core/places/index.js';
 import { groupIdsAt, groupsNear, neighborhoodAt } from './geo.js';
+import { cellCentre, cellOf, gridFor } from '../../core/public/grid.js';
 import type { PublicGroupSummary } from './validation.js';
 
 export interface NeighborhoodGroups {
@@ -39,8 +40,19 @@ export interface LookupAnswer {
 }
 
 export const NEARBY_METRES = 1000;
-/** Published points are rounded to 0.001° (about 100 m): the place of a block, never of an incident or a home. */
-export const roundCoordinate = (value: number) => Math.round(value * 1000) / 1000;
+/**
+ * Where an address answer is drawn: the centre of the public crime map's ~150 m cell that holds the block
+ * point (the grid of the police agency nearest to it), so a block with a single incident tells a resident
+ * no more about that incident than the crime map already does.
+ */
+async function publishedPoint(q: Queryable, lon: number, lat: number): Promise<{ lon: number; lat: number }> {
+  const [agency] = await q.query<{ center_lat: number }>(
+    `SELECT center_lat FROM agencies WHERE kind = 'police' ORDER BY (center_lon - $1) ^ 2 + (center_lat - $2) ^ 2 LIMIT 1`, [lon, lat]);
+  const grid = gridFor(agency?.center_lat ?? lat);
+  const { col, row } = cellOf(grid, lon, lat);
+  const [cx, cy] = cellCentre(grid, col, row);
+  return { lon: cx, lat: cy };
+}
 
 const summaries = (q: Queryable, ids: number[]) => ids.length === 0 ? Promise.resolve([]) : q.query<PublicGroupSummary>(
   `SELECT g.id, g.name, a.name AS "areaName", ag.name AS "agencyName", g.status FROM watch_groups g
@@ -72,7 +84,7 @@ export interface AddressLookupAnswer extends LookupAnswer {
 
 /**
  * A typed address to the groups for it. The text is neither stored, logged nor audited; the answer carries
- * a rounded block-level point only. Groups are matched with the unrounded block point on the server.
+ * the centre of the public map cell holding the block, never the block's own point. Groups are matched with the unrounded block point on the server.
  */
 export async function lookupAddress(db: Db, address: string, options: LocateOptions = {}): Promise<AddressLookupAnswer> {
   const located = await locateAddress(db, address, options);
@@ -80,7 +92,7 @@ export async function lookupAddress(db: Db, address: string, options: LocateOpti
   if (located.status === 'unreadable') return { ...empty, status: 'unreadable', problem: located.problem };
   if (located.status === 'ambiguous') return { ...empty, status: 'ambiguous', streets: located.streets };
   if (located.status === 'not-found') return { ...empty, status: 'not-found' };
-  const published = { lon: roundCoordinate(located.lon), lat: roundCoordinate(located.lat) };
+  const published = await publishedPoint(db, located.lon, located.lat);
   const around = await lookupPoint(db, located.lon, located.lat, published);
   return {
     ...around, status: 'found', problem: null, streets: [],
