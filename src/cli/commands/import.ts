@@ -57,6 +57,12 @@ function printSummary(summary: ImportSummary, agencySlug: string): void {
     console.log(`  rejected rows are listed in ${summary.rejectsPath}; the first ones:`);
     for (const reject of summary.rejects.slice(0, 5)) console.log(`    line ${reject.line}: ${reject.reason}`);
   }
+  // Every row far from the agency: almost always another city's file imported into the default agency.
+  if (summary.read > 0 && summary.rejected === summary.read && summary.rejects.every((r) => r.reason.includes('from the agency centre'))) {
+    console.log(`  Every row lies far from ${agencySlug}. Import it into the agency it belongs to: create one with`);
+    console.log('    npx bridges agencies create --slug SLUG --name NAME --time-zone ZONE --lon LON --lat LAT');
+    console.log('  then run the import again with --agency SLUG.');
+  }
 }
 
 /**

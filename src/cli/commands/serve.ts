@@ -29,7 +29,7 @@ export function registerServe(program: Command): void {
       const applied = await migrate(db, allMigrationSources());
       if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
       if (config.demoMode && options.demo && !(await demoIsLoaded(db))) {
-        console.log('Loading the demo (Philadelphia shootings 2015–2023 and Sacramento January 2006; about a minute the first time)…');
+        console.log('Loading the demo (Philadelphia shootings 2015–2023 and Sacramento January 2006; a few seconds)…');
         const summary = await loadDemo(db, { config, log: (line) => console.log(`  ${line}`) });
         console.log(`Demo loaded in ${(summary.milliseconds / 1000).toFixed(1)} s.`);
       }
