@@ -5,6 +5,7 @@ import { insertAgency, insertStaff, type TestStaff } from '../../testing/fixture
 import { checkCharacter, parseTipNumber } from './crypto.js';
 import { FREE_FAILURES } from './access.js';
 import { verifyAuditChain } from '../../core/audit/audit.js';
+import { availableLanguages, setLanguagesForTesting } from '../../core/languages.js';
 import { bearer, errorCode, sendTip, tipsTestApp } from './testing.js';
 
 let db: TestDatabase;
@@ -82,6 +83,22 @@ describe('form validation answers', () => {
     expect(error.details.issues).toContainEqual(expect.objectContaining({ field: 'body.description', code: 'too_small', origin: 'string', minimum: expect.any(Number) }));
     const missing = await app.inject({ method: 'POST', url: `${URL_}/access`, payload: { passphrase: 'AAAA-BBBB-CCCC-DDDD' } });
     expect(missing.json().error.details.issues).toContainEqual(expect.objectContaining({ field: 'body.tipNumber', code: 'required' }));
+  });
+
+  it('take any language the site has locale files for, and name the field for any other', async () => {
+    const tip = { category: 'drugs', description: 'Someone sells pills behind the corner store every night.' };
+    const restore = setLanguagesForTesting([...availableLanguages(), 'vi']);
+    try {
+      const vietnamese = await app.inject({ method: 'POST', url: `${URL_}/tips`, payload: { ...tip, language: 'vi' } });
+      expect(vietnamese.statusCode, vietnamese.body).toBe(201);
+      const [stored] = await db.query<{ language: string }>('SELECT language FROM tips ORDER BY id DESC LIMIT 1');
+      expect(stored.language).toBe('vi');
+    } finally {
+      restore();
+    }
+    const unknown = await app.inject({ method: 'POST', url: `${URL_}/tips`, payload: { ...tip, language: 'vi' } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.message).toContain('body.language');
   });
 });
 

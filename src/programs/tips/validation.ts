@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { languageField } from '../../core/languages.js';
 import { MAX_PASSPHRASE_LENGTH } from './strength.js';
 
-export const TIP_LANGUAGES = ['en', 'es'] as const;
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
@@ -21,7 +21,8 @@ export const tipInput = z.object({
   occurredAt: z.coerce.date().optional(),
   /** "Last Tuesday night", when the tipster has no exact time. */
   occurredText: z.string().trim().max(200).optional(),
-  language: z.enum(TIP_LANGUAGES).default('en'),
+  /** Any language the site has locale files for; messages written by the server fall back to English. */
+  language: languageField().default('en'),
   /** A chosen passphrase; absent: one is generated. */
   passphrase: z.string().max(MAX_PASSPHRASE_LENGTH).optional(),
   /** Honeypot: hidden from people by the form, so only bots fill it in. */
