@@ -33,7 +33,8 @@ export interface PublicIncidentCollection {
 
 export const MASKING_NOTE = 'Positions are not incident locations. Non-sensitive incidents are counted per grid cell of about '
   + '150 m and placed at the cell centre; sensitive incidents (sexual assault, domestic violence, juvenile and other sex offenses) '
-  + 'are counted per neighborhood and placed at a point inside it, or only counted when outside every neighborhood.';
+  + 'are counted per neighborhood and placed at a point inside it, or only counted when outside every neighborhood; fewer than 3 '
+  + 'of a sensitive category in a neighborhood are only counted city-wide (and not at all when one neighborhood is asked for).';
 
 export function toFeatureCollection(data: PublicIncidents): PublicIncidentCollection {
   const feature = (kind: 'cell' | 'neighborhood', r: { category: string; count: number; lon: number; lat: number }, areaName: string | null): PublicIncidentFeature => {

@@ -3,6 +3,9 @@
  * per ~150 m grid cell and category and drawn at the cell's centre; sensitive ones (sexual assault, domestic
  * violence, juvenile, other sex offenses: offense_categories.sensitive) are only counted per neighborhood
  * and drawn at the neighborhood's label point, or, outside any neighborhood, only counted city-wide.
+ * A sensitive category seen fewer than {@link SENSITIVE_MINIMUM} times in a neighborhood is not published for
+ * that neighborhood: a "1" beside a neighborhood and a date range points at one victim. It joins the
+ * city-wide (unplaced) count, or, when the question is about that one neighborhood, is left out.
  * The masking happens here, on the server, so no client or download can undo it.
  */
 import type { Queryable } from '../../db/types.js';
@@ -19,6 +22,9 @@ export interface PublicIncidentQuery {
   categories?: readonly string[];
   areaId?: number;
 }
+
+/** Smallest count of a sensitive category published for one neighborhood. */
+export const SENSITIVE_MINIMUM = 3;
 
 /** Non-sensitive incidents of one category in one grid cell. */
 export interface CellCount {
@@ -46,7 +52,7 @@ export interface PublicIncidents {
   cellMetres: number;
   cells: CellCount[];
   neighborhoods: NeighborhoodCount[];
-  /** Sensitive incidents outside every neighborhood: counted, never placed. */
+  /** Sensitive incidents outside every neighborhood, or too few in theirs: counted, never placed. */
   unplaced: Array<{ category: string; count: number }>;
   categories: Map<string, PublicCategory>;
 }
@@ -83,7 +89,10 @@ export async function publicIncidents(q: Queryable, query: PublicIncidentQuery):
   const neighborhoods: NeighborhoodCount[] = [];
   const unplaced = new Map<string, number>();
   for (const r of sensitiveRows) {
-    if (r.area_id === null || r.area_name === null) {
+    const tooFew = r.count < SENSITIVE_MINIMUM;
+    // Asked about one neighborhood, its small counts would say the same thing without a position: left out.
+    if (tooFew && query.areaId !== undefined) continue;
+    if (r.area_id === null || r.area_name === null || tooFew) {
       unplaced.set(r.category, (unplaced.get(r.category) ?? 0) + r.count);
       continue;
     }

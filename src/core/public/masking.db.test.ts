@@ -18,6 +18,8 @@ const SEEDS: Seed[] = [
   { category: 'robbery', lon: -75.171234, lat: 39.944321, occurredAt: '2024-03-10T15:00:00Z' },
   { category: 'burglary', lon: -75.161117, lat: 39.951113, occurredAt: '2023-03-06T15:00:00Z' },
   { category: 'sexual_assault', lon: -75.191234, lat: 39.971234, occurredAt: '2024-03-06T15:00:00Z', inNeighborhood: true },
+  { category: 'sexual_assault', lon: -75.192345, lat: 39.972345, occurredAt: '2024-03-09T15:00:00Z', inNeighborhood: true },
+  { category: 'sexual_assault', lon: -75.189876, lat: 39.968765, occurredAt: '2024-03-10T12:00:00Z', inNeighborhood: true },
   { category: 'domestic_violence', lon: -75.187654, lat: 39.965432, occurredAt: '2024-03-07T15:00:00Z', inNeighborhood: true },
   { category: 'sex_offense', lon: -75.194567, lat: 39.974321, occurredAt: '2023-03-09T15:00:00Z', inNeighborhood: true },
   { category: 'juvenile', lon: -75.150123, lat: 39.930987, occurredAt: '2024-03-08T15:00:00Z' },
@@ -118,8 +120,11 @@ describe('public answers never reveal an incident location', () => {
       const centre = cellCentre(grid, col, row);
       expect(fc.features.some((f) => f.geometry.coordinates[0] === centre[0] && f.geometry.coordinates[1] === centre[1])).toBe(false);
     }
-    // The juvenile incident is outside every neighborhood: counted, not placed.
-    expect(fc.metadata.unplaced).toEqual([{ category: 'juvenile', count: 1 }]);
+    // Three sexual assaults in Test Heights are published there; one domestic violence call and one sex offense
+    // are too few to name the neighborhood: counted city-wide like the juvenile incident outside every neighborhood.
+    expect(fc.features.filter((f) => f.properties.kind === 'neighborhood').map((f) => [f.properties.category, f.properties.count])).toEqual([['sexual_assault', 3]]);
+    expect([...fc.metadata.unplaced].sort((a, b) => a.category.localeCompare(b.category))).toEqual([
+      { category: 'domestic_violence', count: 1 }, { category: 'juvenile', count: 1 }, { category: 'sex_offense', count: 1 }]);
     expect(fc.features.some((f) => f.properties.category === 'juvenile')).toBe(false);
     expect(fc.metadata.masking).toMatch(/not incident locations/);
   });
@@ -131,7 +136,12 @@ describe('public answers never reveal an incident location', () => {
     expect(robbery.features.map((f) => f.properties.category)).toEqual(['robbery']);
     const heights = (await get(`/api/public/incidents?${YEAR}&area=${areaId}`)).json<PublicIncidentCollection>();
     expect(heights.features.every((f) => f.properties.kind === 'neighborhood')).toBe(true);
-    expect(heights.features.map((f) => f.properties.category).sort()).toEqual(['domestic_violence', 'sex_offense', 'sexual_assault']);
+    expect(heights.features.map((f) => [f.properties.category, f.properties.count])).toEqual([['sexual_assault', 3]]);
+    // Asked about Test Heights alone, its single domestic violence call and sex offense are not counted at all.
+    expect(heights.metadata.unplaced).toEqual([]);
+    const oneDay = (await get(`/api/public/incidents?agency=${SLUG}&from=2024-03-07&to=2024-03-07&area=${areaId}`)).json<PublicIncidentCollection>();
+    expect(oneDay.features).toEqual([]);
+    expect(oneDay.metadata.unplaced).toEqual([]);
     const csv = (await get(`/api/public/incidents?${YEAR}&format=csv`));
     expect(csv.headers['content-disposition']).toContain('incidents-masking-pd-2023-01-01-2024-12-31.csv');
     expect(csv.body.split('\r\n')[0]).toBe('agency,from,to,category,category_label,sensitive,kind,count,longitude,latitude,neighborhood');
@@ -162,14 +172,19 @@ describe('public answers never reveal an incident location', () => {
     }>();
     expect(trends.year).toBe(2024);
     expect(trends.through).toBe('2024-03-10');
-    expect(trends.total.ytdThisYear).toBe(6);
+    expect(trends.total.ytdThisYear).toBe(8);
     expect(trends.total.ytdLastYear).toBe(2);
     // 4–10 March are days 64–70: week 10 (index 9); nothing is counted for weeks still to come.
-    expect(trends.total.thisYear[9]).toBe(6);
+    expect(trends.total.thisYear[9]).toBe(8);
     expect(trends.total.lastYear[9]).toBe(2);
     expect(trends.total.thisYear[20]).toBeNull();
     expect(trends.categories.find((c) => c.code === 'burglary')).toMatchObject({ ytdThisYear: 2, ytdLastYear: 1 });
     const csv = await get(`/api/public/trends?agency=${SLUG}&format=csv`);
     expect(csv.body).toContain('masking-pd,burglary,Burglary,10,2024,2,2023,1');
+    // City-wide the sensitive categories count like any other; for one neighborhood they are left out.
+    expect(trends.categories.map((c) => c.code)).toContain('sexual_assault');
+    const heights = (await get(`/api/public/trends?agency=${SLUG}&area=${areaId}`)).json<{ total: { ytdThisYear: number }; categories: Array<{ code: string }> }>();
+    expect(heights.categories).toEqual([]);
+    expect(heights.total.ytdThisYear).toBe(0);
   });
 });

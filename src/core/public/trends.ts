@@ -1,8 +1,9 @@
 /**
  * CompStat-style trends for residents: weekly counts by category, this year against last year, and the
  * year-to-date totals. "This year" is the year of the agency's latest record (historical data still shows
- * a comparison), up to that day; last year is counted up to the same day of the year. Counts only: no
- * location leaves the server here, so sensitive categories are included like any other.
+ * a comparison), up to that day; last year is counted up to the same day of the year. City-wide, sensitive
+ * categories are counted like any other; for one neighborhood they are left out, because weekly counts of a
+ * sexual assault or a domestic violence call in one neighborhood point at the people involved.
  */
 import type { Queryable } from '../../db/types.js';
 import type { ResolvedAgency } from './agencies.js';
@@ -71,7 +72,8 @@ export async function publicTrends(q: Queryable, query: TrendQuery): Promise<Pub
     `SELECT extract(year FROM d)::int AS year, extract(doy FROM d)::int AS doy, category, count(*)::int AS count
        FROM (SELECT (i.occurred_at AT TIME ZONE $2)::date AS d, i.category FROM incidents i
               WHERE i.agency_id = $1 AND ${localDaysClause(2, 3, 4)}
-                AND ($5::text[] IS NULL OR i.category = ANY($5::text[])) AND ($6::int IS NULL OR i.area_ids @> ARRAY[$6::int])) s
+                AND ($5::text[] IS NULL OR i.category = ANY($5::text[])) AND ($6::int IS NULL OR i.area_ids @> ARRAY[$6::int])
+                AND ($6::int IS NULL OR NOT EXISTS (SELECT 1 FROM offense_categories c WHERE c.code = i.category AND c.sensitive))) s
       GROUP BY 1, 2, 3`,
     [agency.id, agency.timeZone, `${year - 1}-01-01`, through, wanted ?? null, query.areaId ?? null]);
 
