@@ -1,6 +1,7 @@
 /**
  * The staff side of the partnership programs in a real browser: the volunteer coordinator moves a demo
- * applicant through the whole pipeline, logs and approves hours and sees them in the monthly report; an
+ * applicant through the whole pipeline, logs and approves hours and sees them in the monthly report, gives an
+ * active volunteer a private link with which they sign up for a shift and cancel; an
  * officer records a referral to a service and its take-up. Console pages pass axe-core too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +75,56 @@ describe('volunteer coordinator and referrals', () => {
     await screenshot(page, 'portal-staff-hours');
     const audit = await e2e.db.query<{ action: string }>("SELECT action FROM audit_log WHERE action LIKE 'volunteers.%' ORDER BY id");
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['volunteers.transition', 'volunteers.hours.log', 'volunteers.hours.review', 'volunteers.read']));
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('issues an active volunteer a private link with which they sign up for a shift and cancel, no account', async () => {
+    const page = coordinator;
+    await page.click('.bridges-subnav a[href="/console/programs/volunteers"]');
+    await page.waitForSelector('[data-testid=applicants-table] tbody tr');
+    await page.selectOption('[data-testid=applicant-state]', 'active');
+    await page.click('text=James Whitaker (demo)');
+    await page.click('[data-testid=issue-shift-link]');
+    const url = await (await page.waitForSelector('[data-testid=shift-link-url]')).inputValue();
+    // The whole address to copy, with the token in the fragment (never sent to the server or in a Referer).
+    expect(url).toMatch(new RegExp(`^${e2e.baseUrl}/volunteers/shifts#[A-Za-z0-9_-]{43}$`));
+    expect(seriousViolations(await runAxe(page))).toEqual([]);
+
+    const volunteer = await e2e.newPage();
+    const requests: string[] = [];
+    volunteer.on('request', (r) => requests.push(r.url()));
+    await volunteer.goto(url, { waitUntil: 'load' });
+    const row = volunteer.locator('[data-testid=my-shifts] tr', { hasText: '24th District front desk (demo)' });
+    await row.waitFor();
+    expect(await volunteer.locator('h1').allTextContents()).toEqual(['Your volunteer shifts']);
+    expect(await volunteer.textContent('.usa-intro')).toContain('Hello James');
+    expect(await row.textContent()).toContain('1 of 2 left');
+    // Only his own program's shifts: the senior wellness calls belong to Sentinel.
+    expect(await volunteer.textContent('[data-testid=my-shifts]')).not.toContain('Senior wellness calls');
+    await row.getByRole('button', { name: /^Sign up for 24th District front desk/ }).click();
+    await volunteer.waitForSelector('[data-testid=my-shifts-status] >> text=You are signed up for 24th District front desk (demo).');
+    expect(await row.locator('[data-testid=signed-up]').textContent()).toBe('Signed up');
+    expect(await row.textContent()).toContain('0 of 2 left');
+    expect(seriousViolations(await runAxe(volunteer))).toEqual([]);
+    await screenshot(volunteer, 'portal-volunteer-shifts');
+    const [signup] = await e2e.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM volunteer_signups su JOIN volunteers v ON v.id = su.volunteer_id JOIN volunteer_shifts s ON s.id = su.shift_id
+        WHERE v.family_name = 'Whitaker (demo)' AND s.title = '24th District front desk (demo)'`);
+    expect(signup.n).toBe(1);
+
+    await row.getByRole('button', { name: /^Cancel your place on 24th District front desk/ }).click();
+    await volunteer.waitForSelector('[data-testid=my-shifts-status] >> text=You are no longer signed up for 24th District front desk (demo).');
+    expect(await row.locator('[data-testid=signed-up]').count()).toBe(0);
+    expect(await row.textContent()).toContain('1 of 2 left');
+    const token = url.split('#')[1];
+    expect(requests.filter((r) => r.includes(token))).toEqual([]);
+    expect(pageProblems(volunteer)).toEqual([]);
+
+    // A newer link replaces it: the old one now says so, in words from the volunteers locale.
+    await page.click('[data-testid=issue-shift-link]');
+    await expect.poll(async () => (await page.inputValue('[data-testid=shift-link-url]')) !== url).toBe(true);
+    await volunteer.reload({ waitUntil: 'load' });
+    await volunteer.waitForSelector('[role=alert] >> text=This sign-up link does not work');
     expect(pageProblems(page)).toEqual([]);
   });
 

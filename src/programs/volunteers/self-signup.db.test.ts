@@ -50,8 +50,10 @@ describe('signing oneself up for a shift', () => {
     const link = await staff('POST', `/volunteers/${active}/shift-link`);
     expect(link.statusCode).toBe(201);
     expect(link.headers['cache-control']).toBe('no-store');
-    const { token } = link.json<{ token: string }>();
+    const { token, path } = link.json<{ token: string; path: string }>();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The portal page, with the token in the fragment (never sent to a server or in a Referer).
+    expect(path).toBe(`/volunteers/shifts#${token}`);
     const [row] = await db.query<{ shift_link_hash: string }>('SELECT shift_link_hash FROM volunteers WHERE id = $1', [active]);
     expect(row.shift_link_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.shift_link_hash).not.toContain(token);
@@ -73,8 +75,9 @@ describe('signing oneself up for a shift', () => {
     const mine = await pub('/shifts/mine', token);
     expect(mine.statusCode).toBe(200);
     expect(mine.headers['cache-control']).toBe('no-store');
-    const view = mine.json<{ givenName: string; shifts: Array<{ id: number; placesLeft: number; signedUp: boolean }> }>();
+    const view = mine.json<{ givenName: string; timeZone: string; shifts: Array<{ id: number; placesLeft: number; signedUp: boolean }> }>();
     expect(view.givenName).toBe('Sam');
+    expect(view.timeZone).toMatch(/^[A-Za-z_]+\/[A-Za-z_]+/);
     const ids = view.shifts.map((s) => s.id);
     expect(ids).toEqual(expect.arrayContaining([open, full]));
     expect(ids).not.toContain(past);
@@ -88,7 +91,9 @@ describe('signing oneself up for a shift', () => {
     const [signup] = await db.query('SELECT 1 FROM volunteer_signups WHERE shift_id = $1 AND volunteer_id = $2', [open, me]);
     expect(signup).toBeTruthy();
     expect((await pub(`/shifts/${open}/signup`, token)).statusCode).toBe(409);
-    expect((await pub(`/shifts/${full}/signup`, token)).statusCode).toBe(409);
+    const refused = await pub(`/shifts/${full}/signup`, token);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'shift_full', details: { capacity: 1 } });
     expect((await pub(`/shifts/${past}/signup`, token)).statusCode).toBe(409);
     expect((await pub(`/shifts/${elsewhere}/signup`, token)).statusCode).toBe(404);
     const audit = await db.query<{ actor_label: string }>("SELECT actor_label FROM audit_log WHERE action = 'volunteers.signup' AND target_id = $1", [String(open)]);
@@ -102,7 +107,9 @@ describe('signing oneself up for a shift', () => {
     const id = await volunteer('Stopped', programs.vips, ['interview', 'background_check', 'training', 'active']);
     const first = (await staff('POST', `/volunteers/${id}/shift-link`)).json<{ token: string }>().token;
     const second = (await staff('POST', `/volunteers/${id}/shift-link`)).json<{ token: string }>().token;
-    expect((await pub('/shifts/mine', first)).statusCode).toBe(404);
+    const replaced = await pub('/shifts/mine', first);
+    expect(replaced.statusCode).toBe(404);
+    expect(replaced.json().error.code).toBe('shift_link_invalid');
     expect((await pub('/shifts/mine', second)).statusCode).toBe(200);
     const short = await pub('/shifts/mine', 'abc');
     expect(short.statusCode).toBe(400);
@@ -111,5 +118,6 @@ describe('signing oneself up for a shift', () => {
     const stopped = await pub('/shifts/mine', second);
     expect(stopped.statusCode).toBe(403);
     expect(stopped.json().error.message).toContain('active volunteers');
+    expect(stopped.json().error.code).toBe('shift_link_inactive');
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Db, Queryable } from '../../db/types.js';
 import { appendAudit, type AuditActor } from '../../core/audit/audit.js';
-import { badRequest, conflict, notFound } from '../../core/errors.js';
+import { AppError, badRequest, notFound } from '../../core/errors.js';
 import type { ShiftInput } from './validation.js';
 
 export interface ShiftView {
@@ -67,11 +67,11 @@ export async function signUp(db: Db, agencyId: number, shiftId: number, voluntee
     const [volunteer] = await tx.query<{ serving: boolean }>(
       'SELECT st.serving FROM volunteers v JOIN volunteer_states st ON st.code = v.state WHERE v.id = $1 AND v.agency_id = $2', [volunteerId, agencyId]);
     if (!volunteer) throw badRequest(`body.volunteerId: volunteer ${volunteerId} is not one of your agency's volunteers`, { field: 'body.volunteerId' });
-    if (!volunteer.serving) throw conflict('body.volunteerId: only active volunteers can sign up for shifts');
+    if (!volunteer.serving) throw new AppError(409, 'volunteer_not_active', 'body.volunteerId: only active volunteers can sign up for shifts');
     const [{ taken }] = await tx.query<{ taken: number }>('SELECT count(*)::int AS taken FROM volunteer_signups WHERE shift_id = $1', [shiftId]);
     const already = await tx.query('SELECT 1 FROM volunteer_signups WHERE shift_id = $1 AND volunteer_id = $2', [shiftId, volunteerId]);
-    if (already.length > 0) throw conflict('body.volunteerId: this volunteer is already signed up for the shift');
-    if (taken >= shift.capacity) throw conflict(`The shift is full (${shift.capacity} places).`);
+    if (already.length > 0) throw new AppError(409, 'shift_already_signed_up', 'body.volunteerId: this volunteer is already signed up for the shift');
+    if (taken >= shift.capacity) throw new AppError(409, 'shift_full', `The shift is full (${shift.capacity} places).`, { capacity: shift.capacity });
     await tx.query('INSERT INTO volunteer_signups (shift_id, volunteer_id) VALUES ($1, $2)', [shiftId, volunteerId]);
     await appendAudit(tx, { actor, action: 'volunteers.signup', targetType: 'volunteer_shift', targetId: shiftId, outcome: 'success', details: { volunteerId } });
     return findShift(tx, agencyId, shiftId);
@@ -82,7 +82,7 @@ export async function cancelSignUp(db: Db, agencyId: number, shiftId: number, vo
   return db.transaction(async (tx) => {
     await findShift(tx, agencyId, shiftId);
     const removed = await tx.query('DELETE FROM volunteer_signups WHERE shift_id = $1 AND volunteer_id = $2 RETURNING shift_id', [shiftId, volunteerId]);
-    if (removed.length === 0) throw notFound(`Sign-up of volunteer ${volunteerId} for shift ${shiftId}`);
+    if (removed.length === 0) throw new AppError(404, 'signup_not_found', `Volunteer ${volunteerId} is not signed up for shift ${shiftId}.`);
     await appendAudit(tx, { actor, action: 'volunteers.signup.cancel', targetType: 'volunteer_shift', targetId: shiftId, outcome: 'success', details: { volunteerId } });
     return findShift(tx, agencyId, shiftId);
   });

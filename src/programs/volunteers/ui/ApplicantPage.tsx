@@ -51,6 +51,7 @@ function Applicant({ id }: { id: number }) {
             </div>
           )}
           {a.motivation && <><h2>{v('apply.motivation')}</h2><p>{a.motivation}</p></>}
+          {pipeline.data?.states.find((st) => st.code === a.state)?.serving && <ShiftLink key={a.id} volunteerId={a.id} name={a.givenName} />}
           {pipeline.data && <NextSteps applicant={a} pipeline={pipeline.data} label={label} onMoved={(updated, to) => { detail.reload(); setMessage(v('detail.moved', { state: label(to), name: updated.givenName })); }} />}
           <h2>{v('detail.timeline')}</h2>
           <ol className="bridges-timeline" data-testid="applicant-timeline">
@@ -114,6 +115,69 @@ function NextSteps({ applicant, pipeline, label, onMoved }: NextStepsProps) {
             </button>
           </li>
         ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * An active volunteer's private link to sign themselves up for shifts. The server keeps only its hash, so the
+ * link is shown once, right after it is made; making another stops the old one.
+ */
+function ShiftLink({ volunteerId, name }: { volunteerId: number; name: string }) {
+  const { v } = useVolunteersI18n();
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<Error>();
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const issue = async () => {
+    setBusy(true);
+    setError(undefined);
+    setStatus('');
+    try {
+      const link = await volunteersApi.issueShiftLink(volunteerId);
+      setUrl(`${window.location.origin}${link.path}`);
+      setStatus(v('shiftLink.issued', { name }));
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus(v('shiftLink.copied'));
+    } catch {
+      // No clipboard (an insecure origin, a refused permission): select the text for Ctrl+C instead.
+      (document.getElementById('shift-link-url') as HTMLInputElement | null)?.select();
+      setStatus(v('shiftLink.copyByHand'));
+    }
+  };
+  return (
+    <section aria-labelledby="shift-link-heading" data-testid="shift-link">
+      <h2 id="shift-link-heading">{v('shiftLink.heading')}</h2>
+      <p>{v('shiftLink.intro', { name })}</p>
+      <ErrorAlert error={error} />
+      <div role="status">{status && <p className="text-bold">{status}</p>}</div>
+      {url && (
+        <>
+          <label className="usa-label" htmlFor="shift-link-url">{v('shiftLink.label')}</label>
+          <span className="usa-hint" id="shift-link-hint">{v('shiftLink.hint')}</span>
+          <input className="usa-input maxw-full" id="shift-link-url" readOnly value={url} aria-describedby="shift-link-hint" onFocus={(e) => e.currentTarget.select()} data-testid="shift-link-url" />
+        </>
+      )}
+      <ul className="usa-button-group margin-top-2">
+        {url && (
+          <li className="usa-button-group__item">
+            <button type="button" className="usa-button" onClick={() => void copy()}>{v('shiftLink.copy')}</button>
+          </li>
+        )}
+        <li className="usa-button-group__item">
+          <button type="button" className={`usa-button${url ? ' usa-button--outline' : ''}`} disabled={busy} onClick={() => void issue()} data-testid="issue-shift-link">
+            {v(url ? 'shiftLink.again' : 'shiftLink.issue')}
+          </button>
+        </li>
       </ul>
     </section>
   );

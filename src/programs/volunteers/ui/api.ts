@@ -54,6 +54,17 @@ export interface Shift {
   capacity: number; volunteers: Array<{ id: number; name: string }>; isDemo: boolean;
 }
 
+/** An upcoming shift as the volunteer's private link shows it: free places, never other volunteers' names. */
+export interface OpenShift {
+  id: number; title: string; location: string; startsAt: string; endsAt: string; capacity: number; placesLeft: number; signedUp: boolean;
+}
+export interface MyShifts { givenName: string; programName: LocalizedText; agencyName: string; timeZone: string; shifts: OpenShift[] }
+
+/** The portal page a shift sign-up link opens; the token travels in the fragment (the server answers the same path). */
+export const SHIFT_PORTAL_PATH = '/volunteers/shifts';
+/** Tokens the server issues (32 random bytes, base64url); anything else is a link cut short. */
+export const SHIFT_TOKEN = /^[A-Za-z0-9_-]{40,60}$/;
+
 export type HoursStatus = 'pending' | 'approved' | 'rejected';
 export interface HoursEntry {
   id: number; volunteerId: number; volunteerName: string; programId: number; programName: LocalizedText; shiftId: number | null;
@@ -68,6 +79,10 @@ const BASE = '/api/programs/volunteers';
 export const volunteersApi = {
   publicPrograms: () => request<VolunteerProgram[]>('GET', `${BASE}/public/programs`),
   apply: (input: ApplicationInput) => request<{ programName: LocalizedText; agencyName: string }>('POST', `${BASE}/public/applications`, { body: input }),
+  // A volunteer's own shifts by their private link: the token goes in the body, never in a URL.
+  myShifts: (token: string) => request<MyShifts>('POST', `${BASE}/public/shifts/mine`, { body: { token } }),
+  signUpMine: (token: string, shiftId: number, join: boolean) =>
+    request<MyShifts>('POST', `${BASE}/public/shifts/${shiftId}/${join ? 'signup' : 'cancel'}`, { body: { token } }),
 
   pipeline: () => request<Pipeline>('GET', `${BASE}/pipeline`),
   programs: () => request<VolunteerProgram[]>('GET', `${BASE}/programs`),
@@ -76,6 +91,7 @@ export const volunteersApi = {
   volunteers: (filter: { state?: string; programId?: number }) => request<VolunteerSummary[]>('GET', `${BASE}/volunteers`, { query: filter }),
   volunteer: (id: number) => request<VolunteerDetail>('GET', `${BASE}/volunteers/${id}`),
   transition: (id: number, to: string, note: string) => request<VolunteerDetail>('POST', `${BASE}/volunteers/${id}/transitions`, { body: { to, note } }),
+  issueShiftLink: (volunteerId: number) => request<{ token: string; path: string }>('POST', `${BASE}/volunteers/${volunteerId}/shift-link`),
   shifts: () => request<Shift[]>('GET', `${BASE}/shifts`),
   createShift: (input: { programId: number; title: string; location: string; startsAt: string; endsAt: string; capacity: number }) =>
     request<Shift>('POST', `${BASE}/shifts`, { body: input }),

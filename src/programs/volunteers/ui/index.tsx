@@ -1,11 +1,13 @@
 /**
  * Screens of the volunteers program: public pages to see the programs and apply (/volunteers,
- * /volunteers/apply), a home-page invitation, and the coordinator's console (applicants and their pipeline,
- * shifts, hours with approval and the monthly report, the program list).
+ * /volunteers/apply), a volunteer's own shifts by their private link (/volunteers/shifts#<token>, the path the
+ * server's shift-link answer names), a home-page invitation, and the coordinator's console (applicants and their
+ * pipeline, shifts, hours with approval and the monthly report, the program list).
  */
 import type { WebProgram } from '../../../web/programs.js';
 import { ProgramsPage } from './ProgramsPage.js';
 import { ApplyPage } from './ApplyPage.js';
+import { MyShiftsPage } from './MyShiftsPage.js';
 import { VolunteerWidget } from './VolunteerWidget.js';
 import { ApplicantsPage } from './ApplicantsPage.js';
 import { ApplicantPage } from './ApplicantPage.js';
@@ -21,7 +23,7 @@ export default {
   id: 'volunteers',
   messages: { en, es },
   portal: { Widget: VolunteerWidget, order: 20 },
-  publicPages: { navLabel: 'nav', navOrder: 30, routes: { '': ProgramsPage, apply: ApplyPage } },
+  publicPages: { navLabel: 'nav', navOrder: 30, routes: { '': ProgramsPage, apply: ApplyPage, shifts: MyShiftsPage } },
   console: {
     navLabel: 'consoleNav',
     permission: VOLUNTEERS_PERMISSION,
