@@ -4,23 +4,18 @@
  * circle layer, which MapLibre tiles in its worker; clustering would need glyphs for the counts and hide
  * the pattern analysts look for. The list beside the map is the accessible alternative to the canvas.
  */
-import { useEffect, useRef, useState } from 'react';
-import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef } from 'react';
+import type * as maplibregl from 'maplibre-gl';
+import { Popup } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { AreaCollection, IncidentCollection } from '../api/client.js';
 import type { IncidentProperties } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
-import { useConfig } from '../config.js';
 import {
-  areaFillOpacity, baseStyle, basemap, boundsOf, colorByViolence, EMPTY_COLLECTION, LAYER_POINTS, overlayLayers, SOURCE_AREAS, SOURCE_INCIDENTS,
+  areaFillOpacity, boundsOf, colorByViolence, EMPTY_COLLECTION, LAYER_POINTS, overlayLayers, SOURCE_AREAS, SOURCE_INCIDENTS,
 } from './map/mapStyle.js';
 import { incidentPopup } from './map/popup.js';
-import { exposeMapForTests } from './map/testHook.js';
-
-// The worker is a separate module file; Vite copies it and gives its same-origin URL (CSP: worker-src 'self').
-maplibregl.setWorkerUrl(workerUrl);
+import { useMapLibre } from './map/useMapLibre.js';
 
 export interface IncidentMapProps {
   incidents?: IncidentCollection;
@@ -41,74 +36,29 @@ export interface IncidentMapProps {
 
 export function IncidentMap({ incidents, areas, violentCategories, categoryLabel, label, describedBy, shadeAreas, timeZone, className }: IncidentMapProps) {
   const i18n = useI18n();
-  const config = useConfig();
-  const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<maplibregl.Map | null>(null);
-  const [ready, setReady] = useState(false);
-  const [failed, setFailed] = useState(false);
   // Event handlers are registered once; they read the current labels and language through this ref.
   const popupText = useRef({ i18n, categoryLabel, timeZone });
   popupText.current = { i18n, categoryLabel, timeZone };
-
-  useEffect(() => {
-    if (!container.current) return;
-    let map: maplibregl.Map;
-    try {
-      map = new maplibregl.Map({
-        container: container.current,
-        style: baseStyle(),
-        center: [-95, 39],
-        zoom: 3,
-        attributionControl: { compact: true },
-        // MapLibre's own control texts, in the language at the time the map opens.
-        locale: {
-          'NavigationControl.ZoomIn': i18n.t('map.zoomIn'),
-          'NavigationControl.ZoomOut': i18n.t('map.zoomOut'),
-          'Popup.Close': i18n.t('map.closePopup'),
-          'AttributionControl.ToggleAttribution': i18n.t('map.toggleAttribution'),
-        },
-      });
-    } catch {
-      // No WebGL (old device, locked-down browser): the list still has everything.
-      setFailed(true);
-      return;
-    }
-    mapRef.current = map;
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.on('load', () => {
+  const { container, map: mapRef, ready, failed } = useMapLibre({
+    center: [-95, 39], zoom: 3, label, describedBy, basemapBelow: 'area-fill',
+    onLoad(map) {
       map.addSource(SOURCE_AREAS, { type: 'geojson', data: EMPTY_COLLECTION });
       map.addSource(SOURCE_INCIDENTS, { type: 'geojson', data: EMPTY_COLLECTION });
-      setReady(true);
-    });
-    map.on('click', LAYER_POINTS, (event) => {
-      const feature = event.features?.[0];
-      if (!feature || feature.geometry.type !== 'Point') return;
-      const { i18n: text, categoryLabel: labelOf, timeZone: zone } = popupText.current;
-      new maplibregl.Popup({ closeButton: true, maxWidth: '280px' })
-        .setLngLat(feature.geometry.coordinates as [number, number])
-        .setDOMContent(incidentPopup(feature.properties as unknown as IncidentProperties, text, labelOf, zone))
-        .addTo(map);
-    });
-    map.on('mouseenter', LAYER_POINTS, () => (map.getCanvas().style.cursor = 'pointer'));
-    map.on('mouseleave', LAYER_POINTS, () => (map.getCanvas().style.cursor = ''));
-    const unexpose = exposeMapForTests(map);
-    return () => {
-      unexpose();
-      map.remove();
-      mapRef.current = null;
-      setReady(false);
-    };
-    // Created once per mount; later language changes reach the canvas label and popups, not the zoom buttons.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  // The canvas's accessible name follows the language.
-  useEffect(() => {
-    const canvas = mapRef.current?.getCanvas();
-    if (!canvas) return;
-    canvas.setAttribute('aria-label', label);
-    if (describedBy) canvas.setAttribute('aria-describedby', describedBy);
-  }, [label, describedBy, ready]);
+    },
+    setup(map) {
+      map.on('click', LAYER_POINTS, (event) => {
+        const feature = event.features?.[0];
+        if (!feature || feature.geometry.type !== 'Point') return;
+        const { i18n: text, categoryLabel: labelOf, timeZone: zone } = popupText.current;
+        new Popup({ closeButton: true, maxWidth: '280px' })
+          .setLngLat(feature.geometry.coordinates as [number, number])
+          .setDOMContent(incidentPopup(feature.properties as unknown as IncidentProperties, text, labelOf, zone))
+          .addTo(map);
+      });
+      map.on('mouseenter', LAYER_POINTS, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', LAYER_POINTS, () => (map.getCanvas().style.cursor = ''));
+    },
+  });
 
   const maxAreaCount = shadeAreas ? Math.max(0, ...(areas?.features ?? []).map((f) => f.properties.incidentCount ?? 0)) : 0;
 
@@ -121,14 +71,6 @@ export function IncidentMap({ incidents, areas, violentCategories, categoryLabel
       map.addLayer(layer);
     }
   }, [ready, violentCategories, maxAreaCount]);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready || !config?.tileUrl || map.getSource('basemap')) return;
-    const { source, layer } = basemap(config.tileUrl, config.tileAttribution);
-    map.addSource('basemap', source);
-    map.addLayer(layer, map.getLayer('area-fill') ? 'area-fill' : undefined);
-  }, [ready, config?.tileUrl, config?.tileAttribution]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -3,19 +3,14 @@
  * incidents), and sensitive categories as neighborhood totals in a distinct colour and outline. The server
  * already masked every position; this only draws what it got. The table beside it is the accessible version.
  */
-import { useEffect, useRef, useState } from 'react';
-import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import type { AddLayerObject } from 'maplibre-gl';
+import { useEffect, useRef } from 'react';
+import type * as maplibregl from 'maplibre-gl';
+import { Popup, type AddLayerObject } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { useI18n, type I18n } from '../i18n/index.js';
-import { useConfig } from '../config.js';
-import { baseStyle, basemap, boundsOf, COLORS, EMPTY_COLLECTION, LAYER_POINTS, SOURCE_AREAS, SOURCE_INCIDENTS } from '../components/map/mapStyle.js';
-import { exposeMapForTests } from '../components/map/testHook.js';
+import { boundsOf, COLORS, EMPTY_COLLECTION, LAYER_POINTS, SOURCE_AREAS, SOURCE_INCIDENTS } from '../components/map/mapStyle.js';
+import { useMapLibre } from '../components/map/useMapLibre.js';
 import type { PublicAreaCollection, PublicIncidentCollection, PublicIncidentProperties } from './publicApi.js';
-
-maplibregl.setWorkerUrl(workerUrl);
 
 /** Sensitive totals: a purple with 3:1 contrast on the map background, never used for anything else. */
 export const SENSITIVE_COLOR = '#54278f';
@@ -65,72 +60,29 @@ export interface PublicCrimeMapProps {
 
 export function PublicCrimeMap({ incidents, areas, label, describedBy }: PublicCrimeMapProps) {
   const i18n = useI18n();
-  const config = useConfig();
-  const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<maplibregl.Map | null>(null);
-  const [ready, setReady] = useState(false);
-  const [failed, setFailed] = useState(false);
+  // Handlers are registered once; they read the current language through this ref.
   const text = useRef(i18n);
   text.current = i18n;
-
-  useEffect(() => {
-    if (!container.current) return;
-    let map: maplibregl.Map;
-    try {
-      map = new maplibregl.Map({
-        container: container.current, style: baseStyle(), center: [-75.16, 39.95], zoom: 10, attributionControl: { compact: true },
-        locale: {
-          'NavigationControl.ZoomIn': i18n.t('map.zoomIn'), 'NavigationControl.ZoomOut': i18n.t('map.zoomOut'),
-          'Popup.Close': i18n.t('map.closePopup'), 'AttributionControl.ToggleAttribution': i18n.t('map.toggleAttribution'),
-        },
-      });
-    } catch {
-      setFailed(true); // No WebGL: the table has every figure.
-      return;
-    }
-    mapRef.current = map;
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.on('load', () => {
+  const { container, map: mapRef, ready, failed } = useMapLibre({
+    center: [-75.16, 39.95], zoom: 10, label, describedBy, basemapBelow: 'area-fill',
+    onLoad(map) {
       map.addSource(SOURCE_AREAS, { type: 'geojson', data: EMPTY_COLLECTION });
       map.addSource(SOURCE_INCIDENTS, { type: 'geojson', data: EMPTY_COLLECTION });
       for (const layer of layers()) map.addLayer(layer);
-      setReady(true);
-    });
-    for (const layer of [LAYER_POINTS, LAYER_SENSITIVE]) {
-      map.on('click', layer, (event) => {
-        const feature = event.features?.[0];
-        if (!feature || feature.geometry.type !== 'Point') return;
-        new maplibregl.Popup({ maxWidth: '260px' }).setLngLat(feature.geometry.coordinates as [number, number])
-          .setDOMContent(popup(feature.properties as unknown as PublicIncidentProperties, text.current)).addTo(map);
-      });
-      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
-      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
-    }
-    const unexpose = exposeMapForTests(map);
-    return () => {
-      unexpose();
-      map.remove();
-      mapRef.current = null;
-      setReady(false);
-    };
-    // Created once per mount; labels that change with the language are set below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  useEffect(() => {
-    const canvas = mapRef.current?.getCanvas();
-    if (!canvas) return;
-    canvas.setAttribute('aria-label', label);
-    canvas.setAttribute('aria-describedby', describedBy);
-  }, [label, describedBy, ready]);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready || !config?.tileUrl || map.getSource('basemap')) return;
-    const { source, layer } = basemap(config.tileUrl, config.tileAttribution);
-    map.addSource('basemap', source);
-    map.addLayer(layer, 'area-fill');
-  }, [ready, config?.tileUrl, config?.tileAttribution]);
+    },
+    setup(map) {
+      for (const layer of [LAYER_POINTS, LAYER_SENSITIVE]) {
+        map.on('click', layer, (event) => {
+          const feature = event.features?.[0];
+          if (!feature || feature.geometry.type !== 'Point') return;
+          new Popup({ maxWidth: '260px' }).setLngLat(feature.geometry.coordinates as [number, number])
+            .setDOMContent(popup(feature.properties as unknown as PublicIncidentProperties, text.current)).addTo(map);
+        });
+        map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+        map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+      }
+    },
+  });
 
   useEffect(() => {
     const map = mapRef.current;

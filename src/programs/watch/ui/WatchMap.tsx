@@ -3,16 +3,13 @@
  * city outline for orientation, and a pin where the resident clicked. It is optional: the list of groups by
  * neighborhood beside it is the accessible way, and the map needs WebGL.
  */
-import { useEffect, useRef, useState } from 'react';
-import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef } from 'react';
+import type * as maplibregl from 'maplibre-gl';
+import { Marker } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { useConfig } from '../../../web/config.js';
-import { baseStyle, basemap, boundsOf, COLORS, EMPTY_COLLECTION } from '../../../web/components/map/mapStyle.js';
+import { boundsOf, COLORS, EMPTY_COLLECTION } from '../../../web/components/map/mapStyle.js';
+import { useMapLibre } from '../../../web/components/map/useMapLibre.js';
 import { useWatchI18n } from './i18n.js';
-
-maplibregl.setWorkerUrl(workerUrl);
 
 export interface PickedPoint { lon: number; lat: number }
 
@@ -41,69 +38,29 @@ declare global {
 
 export function WatchMap({ groups, outlines, drawing, picked, focus, onPick, label, describedBy, className, testId = 'watch-map' }: WatchMapProps) {
   const { t } = useWatchI18n();
-  const config = useConfig();
-  const container = useRef<HTMLDivElement>(null);
-  const map = useRef<maplibregl.Map | null>(null);
   const marker = useRef<maplibregl.Marker | null>(null);
-  const [ready, setReady] = useState(false);
-  const [failed, setFailed] = useState(false);
   const pick = useRef(onPick);
   pick.current = onPick;
-
-  useEffect(() => {
-    if (!container.current) return;
-    let instance: maplibregl.Map;
-    try {
-      instance = new maplibregl.Map({
-        container: container.current, style: baseStyle(), center: [-75.16, 39.95], zoom: 10, attributionControl: { compact: true },
-        locale: { 'NavigationControl.ZoomIn': t('map.zoomIn'), 'NavigationControl.ZoomOut': t('map.zoomOut') },
-      });
-    } catch {
-      setFailed(true);
-      return;
-    }
-    map.current = instance;
-    instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    instance.on('load', () => {
+  const { container, map, ready, failed } = useMapLibre({
+    center: [-75.16, 39.95], zoom: 10, label, describedBy, basemapBelow: 'outline-line',
+    onLoad(instance) {
       for (const id of ['outlines', 'groups', 'drawing']) instance.addSource(id, { type: 'geojson', data: EMPTY_COLLECTION });
       instance.addLayer({ id: 'outline-line', type: 'line', source: 'outlines', paint: { 'line-color': COLORS.areaLine, 'line-width': 1, 'line-dasharray': [2, 2] } });
       instance.addLayer({ id: 'group-fill', type: 'fill', source: 'groups', paint: { 'fill-color': COLORS.areaFill, 'fill-opacity': 0.25 } });
       instance.addLayer({ id: 'group-line', type: 'line', source: 'groups', paint: { 'line-color': COLORS.areaFill, 'line-width': 2 } });
       instance.addLayer({ id: 'drawing-line', type: 'line', source: 'drawing', paint: { 'line-color': COLORS.selectedArea, 'line-width': 3 } });
       instance.addLayer({ id: 'drawing-points', type: 'circle', source: 'drawing', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-color': COLORS.selectedArea, 'circle-radius': 4 } });
-      setReady(true);
-    });
-    instance.on('click', (event) => pick.current?.({ lon: Number(event.lngLat.lng.toFixed(6)), lat: Number(event.lngLat.lat.toFixed(6)) }));
-    if (navigator.webdriver) {
+    },
+    setup(instance) {
+      instance.on('click', (event) => pick.current?.({ lon: Number(event.lngLat.lng.toFixed(6)), lat: Number(event.lngLat.lat.toFixed(6)) }));
+      if (!navigator.webdriver) return;
       window.__bridgesWatchMap = {
         project: (lon, lat) => instance.project([lon, lat]),
         idle: () => new Promise<void>((resolve) => { instance.once('idle', () => resolve()); instance.triggerRepaint(); }),
       };
-    }
-    return () => {
-      delete window.__bridgesWatchMap;
-      instance.remove();
-      map.current = null;
-      setReady(false);
-    };
-    // One map per mount; its labels are set once, in the language of the moment.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  useEffect(() => {
-    const canvas = map.current?.getCanvas();
-    if (!canvas) return;
-    canvas.setAttribute('aria-label', label);
-    if (describedBy) canvas.setAttribute('aria-describedby', describedBy);
-  }, [label, describedBy, ready]);
-
-  useEffect(() => {
-    const instance = map.current;
-    if (!instance || !ready || !config?.tileUrl || instance.getSource('basemap')) return;
-    const { source, layer } = basemap(config.tileUrl, config.tileAttribution);
-    instance.addSource('basemap', source);
-    instance.addLayer(layer, 'outline-line');
-  }, [ready, config?.tileUrl, config?.tileAttribution]);
+      return () => { delete window.__bridgesWatchMap; };
+    },
+  });
 
   useEffect(() => {
     const instance = map.current;
@@ -124,7 +81,7 @@ export function WatchMap({ groups, outlines, drawing, picked, focus, onPick, lab
   useEffect(() => {
     if (!map.current) return;
     marker.current?.remove();
-    marker.current = picked ? new maplibregl.Marker({ color: COLORS.violent }).setLngLat([picked.lon, picked.lat]).addTo(map.current) : null;
+    marker.current = picked ? new Marker({ color: COLORS.violent }).setLngLat([picked.lon, picked.lat]).addTo(map.current) : null;
   }, [picked, ready]);
 
   useEffect(() => {

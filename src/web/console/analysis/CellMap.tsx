@@ -3,18 +3,14 @@
  * the server, coloured by the class the server gave them; the legend and the tables beside the map carry
  * the same information in text.
  */
-import { useEffect, useRef, useState } from 'react';
-import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect } from 'react';
+import type * as maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { AreaCollection } from '../../api/client.js';
-import { useConfig } from '../../config.js';
 import { useI18n } from '../../i18n/index.js';
-import { baseStyle, basemap, boundsOf, COLORS, EMPTY_COLLECTION } from '../../components/map/mapStyle.js';
+import { boundsOf, COLORS, EMPTY_COLLECTION } from '../../components/map/mapStyle.js';
+import { useMapLibre } from '../../components/map/useMapLibre.js';
 import type { CellCollection } from './api.js';
-
-maplibregl.setWorkerUrl(workerUrl);
 
 const SOURCE_CELLS = 'analysis-cells';
 const SOURCE_OUTLINES = 'analysis-outlines';
@@ -43,62 +39,31 @@ export interface CellMapProps {
 
 export function CellMap({ cells, classLayer, colors, outlines, label, describedBy }: CellMapProps) {
   const { t } = useI18n();
-  const config = useConfig();
-  const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<maplibregl.Map | null>(null);
-  const [ready, setReady] = useState(false);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    if (!container.current) return;
-    let map: maplibregl.Map;
-    try {
-      map = new maplibregl.Map({ container: container.current, style: baseStyle(), center: [-95, 39], zoom: 3, attributionControl: { compact: true } });
-    } catch {
-      setFailed(true); // no WebGL: the tables still hold everything
-      return;
-    }
-    mapRef.current = map;
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.on('load', () => {
+  const { container, map: mapRef, ready, failed } = useMapLibre({
+    center: [-95, 39], zoom: 3, label, describedBy, basemapBelow: 'analysis-outline',
+    onLoad(map) {
       map.addSource(SOURCE_OUTLINES, { type: 'geojson', data: EMPTY_COLLECTION });
       map.addSource(SOURCE_CELLS, { type: 'geojson', data: EMPTY_COLLECTION });
       map.addLayer({ id: 'analysis-outline', type: 'line', source: SOURCE_OUTLINES, paint: { 'line-color': COLORS.areaLine, 'line-width': 1.2 } });
-      setReady(true);
-    });
-    const hook: CellMapTestHook = {
-      renderedCells: () => (map.getLayer(LAYER_CELLS) ? map.queryRenderedFeatures({ layers: [LAYER_CELLS] }).length : 0),
-      idle: async () => {
-        for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-        await new Promise<void>((resolve) => {
-          map.once('idle', () => resolve());
-          map.triggerRepaint();
-        });
-      },
-    };
-    if (navigator.webdriver) window.__bridgesCellMap = hook;
-    return () => {
-      if (window.__bridgesCellMap === hook) delete window.__bridgesCellMap;
-      map.remove();
-      mapRef.current = null;
-      setReady(false);
-    };
-  }, []);
-
-  useEffect(() => {
-    const canvas = mapRef.current?.getCanvas();
-    if (!canvas) return;
-    canvas.setAttribute('aria-label', label);
-    if (describedBy) canvas.setAttribute('aria-describedby', describedBy);
-  }, [label, describedBy, ready]);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !ready || !config?.tileUrl || map.getSource('basemap')) return;
-    const { source, layer } = basemap(config.tileUrl, config.tileAttribution);
-    map.addSource('basemap', source);
-    map.addLayer(layer, 'analysis-outline');
-  }, [ready, config?.tileUrl, config?.tileAttribution]);
+    },
+    setup(map) {
+      if (!navigator.webdriver) return;
+      const hook: CellMapTestHook = {
+        renderedCells: () => (map.getLayer(LAYER_CELLS) ? map.queryRenderedFeatures({ layers: [LAYER_CELLS] }).length : 0),
+        idle: async () => {
+          for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+          await new Promise<void>((resolve) => {
+            map.once('idle', () => resolve());
+            map.triggerRepaint();
+          });
+        },
+      };
+      window.__bridgesCellMap = hook;
+      return () => {
+        if (window.__bridgesCellMap === hook) delete window.__bridgesCellMap;
+      };
+    },
+  });
 
   // The cell layer is rebuilt when the classes or colours change (KDE and Gi* colour by different layers).
   useEffect(() => {
