@@ -1,5 +1,5 @@
 /** What a tip handler can do with a tip: each action a small form; every change lands on the timeline. */
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useI18n } from '../../../web/i18n/index.js';
 import { ErrorAlert, SuccessAlert } from '../../../web/components/Alerts.js';
 import { tipsApi, type TipDetail, type TipsMeta } from './api.js';
@@ -53,8 +53,14 @@ export interface TipActionsProps {
 export function TipActions({ tip, meta, can, onChanged }: TipActionsProps) {
   const { t, pick } = useI18n();
   const next = meta.transitions.filter((tr) => tr.from === tip.state.code).map((tr) => meta.states.find((s) => s.code === tr.to)!);
-  const [state, setState] = useState(next[0]?.code ?? '');
-  const [outcome, setOutcome] = useState('');
+  // The choice belongs to the state the tip was in when it was made: once the tip moves on, the allowed
+  // next states change and the form starts from the first of them again. Derived during render, not reset
+  // in an effect, so a choice made right after the tip reloads is never overwritten by a late reset.
+  const [choice, setChoice] = useState<{ from: string; state: string; outcome: string }>({ from: tip.state.code, state: next[0]?.code ?? '', outcome: '' });
+  const current = choice.from === tip.state.code ? choice : { from: tip.state.code, state: next[0]?.code ?? '', outcome: '' };
+  const { state, outcome } = current;
+  const setState = (value: string) => setChoice({ ...current, state: value });
+  const setOutcome = (value: string) => setChoice({ ...current, outcome: value });
   const [stateNote, setStateNote] = useState('');
   const [priority, setPriority] = useState(tip.priority);
   const [assignee, setAssignee] = useState(String(tip.assignedTo?.id ?? ''));
@@ -69,11 +75,6 @@ export function TipActions({ tip, meta, can, onChanged }: TipActionsProps) {
   const [question, setQuestion] = useState(false);
   const [rewardReason, setRewardReason] = useState('');
   const [rewardAmount, setRewardAmount] = useState('');
-  // After a state change the allowed next states change too: start from the first of them again.
-  useEffect(() => {
-    setState(meta.transitions.find((tr) => tr.from === tip.state.code)?.to ?? '');
-    setOutcome('');
-  }, [tip.state.code, meta.transitions]);
   const closing = meta.states.find((s) => s.code === state)?.isClosed ?? false;
   const triage = can('tips:triage');
   const field = (id: string, label: string, control: ReactNode) => (<><label className="usa-label" htmlFor={id}>{label}</label>{control}</>);
