@@ -37,6 +37,7 @@ const rows: Row[] = [
 ];
 
 function run(label: string, start: number, end: number): void {
+  const results: A.BacktestResult[] = [];
   console.log(`\n## ${label}\n`);
   console.log('| model | history | hit 1% | hit 5% | hit 10% | PAI 1% | PAI 5% | PAI 10% | PEI 10% | time |');
   console.log('|---|---|---|---|---|---|---|---|---|---|');
@@ -46,8 +47,38 @@ function run(label: string, start: number, end: number): void {
     const secs = ((performance.now() - t0) / 1000).toFixed(0);
     const f = (v: number[], d: number): string => v.map((x) => x.toFixed(d)).join(' | ');
     console.log(`| ${r.model} | ${row.history} | ${f(r.mean.hitRate, 3)} | ${f(r.mean.pai, 1)} | ${r.mean.pei[2].toFixed(3)} | ${secs} s |`);
+    results.push(r);
     if (args.has('--json')) console.log(JSON.stringify({ ...r, steps: r.steps.map((s) => ({ ...s, start: isoDay(s.start), end: isoDay(s.end) })) }));
   }
+  printUncertainty(results);
+}
+
+/**
+ * How sure the table is: each mean's 95% interval (t over weeks), and the paired comparison of the Bridges
+ * default with the reproduced open_cp baseline, including d = bridges − 1.1 × baseline per week, whose mean
+ * is above 0 exactly when Bridges beats the baseline by 10% (the issue's bar).
+ */
+function printUncertainty(results: A.BacktestResult[]): void {
+  const pct = (v: number) => (v * 100).toFixed(1);
+  const span = (i: A.MeanInterval) => `${pct(i.mean)} (${pct(i.low)} to ${pct(i.high)})`;
+  const comparison = A.compareBacktests(results);
+  console.log('\nHit rate in % with its 95% interval, and the paired difference from the best model at that coverage (points):\n');
+  console.log('| model | history | hit 1% | hit 5% | hit 10% | vs best 1% | vs best 5% | vs best 10% |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  results.forEach((r, m) => {
+    const c = comparison[m];
+    console.log(`| ${r.model} | ${rows[m].history} | ${c.hitRate.map(span).join(' | ')} | ${c.versusBest.map((d) => (d ? span(d) : 'best')).join(' | ')} |`);
+  });
+  const baseline = results[1];
+  const bridges = results[results.length - 1];
+  const scored = (r: A.BacktestResult) => r.steps.filter((s) => s.events > 0);
+  console.log(`\nBar check, ${bridges.model} against ${baseline.model} (our reproduction of open_cp's best), paired over ${scored(bridges).length} weeks:`);
+  coverage.forEach((share, j) => {
+    const b = scored(bridges).map((s) => s.hitRate[j]);
+    const q = scored(baseline).map((s) => s.hitRate[j]);
+    const d = A.meanInterval(b.map((v, i) => v - 1.1 * q[i]));
+    console.log(`  ${(share * 100).toFixed(0)}%: bridges − 1.1 × baseline = ${span(d)} points; the bar is met when this is above 0`);
+  });
 }
 
 function isoDay(days: number): string {

@@ -112,6 +112,14 @@ describe('analysis views for the demo analyst', () => {
     expect(await page.locator('[data-testid=hit-rate-chart] polyline').count()).toBe(2);
     expect(await page.textContent('[data-testid=hit-rate-chart] title')).toContain('Hit rate of each model');
     expect(await page.locator('[data-testid=backtest-steps] tbody tr').count()).toBe(26);
+    // Intervals under each mean, and per share exactly one best model with the other's paired difference.
+    expect(await page.textContent('[data-testid=backtest-table] tbody tr td')).toMatch(/95% interval \d+\.\d% to \d+\.\d%/);
+    expect(await page.locator('[data-testid=backtest-compare] tbody tr').count()).toBe(2);
+    const columns = await page.locator('[data-testid=backtest-compare] thead th').count() - 1;
+    expect(await page.locator('[data-testid=backtest-compare] td[data-best=true]').count()).toBe(columns);
+    const others = await page.locator('[data-testid=backtest-compare] td:not([data-best])').allTextContents();
+    expect(others).toHaveLength(columns);
+    for (const text of others) expect(text).toMatch(/^[−-]?\d+\.\d points \([−-]?\d+\.\d to [+−-]?\d+\.\d\), (lower|not told apart)$/);
     await screenshot(page, 'analysis-backtest');
     expect(seriousViolations(await runAxe(page))).toEqual([]);
   });

@@ -71,6 +71,8 @@ export { runBacktest, shareInsideMask } from './evaluate/backtest.js';
 export type { BacktestOptions, BacktestResult, BacktestStep } from './evaluate/backtest.js';
 export { scoreForecast, expectedHits } from './evaluate/hit-rate.js';
 export type { CoverageScores } from './evaluate/hit-rate.js';
+export { compareBacktests, meanInterval, pairedDifference, studentTQuantile } from './evaluate/uncertainty.js';
+export type { HitRateComparison, MeanInterval, ScoredSteps } from './evaluate/uncertainty.js';
 
 export { compstat, compstatPeriods, percentChange, localToUtc } from './compstat/compstat.js';
 export type { CompstatInput, CompstatRow, TimeZoneOffset } from './compstat/compstat.js';

@@ -17,6 +17,7 @@ const robberies = join(dir, 'robberies.csv');
 const cluster = join(dir, 'cluster.csv');
 const lonLatFile = join(dir, 'lonlat.csv');
 const targetFile = join(dir, 'target.geojson');
+const weeklyFile = join(dir, 'weekly.csv');
 
 const UTM18 = '+proj=utm +zone=18 +datum=WGS84 +units=m +no_defs';
 const toLonLat = (x: number, y: number) => proj4(UTM18, '+proj=longlat +datum=WGS84 +no_defs', [x, y]) as [number, number];
@@ -39,6 +40,13 @@ beforeAll(() => {
   add(10, 505_000, 5); add(4, 505_000, 6); add(5, 505_200, 5); add(3, 505_200, 6); add(20, 508_000, 5); add(20, 508_000, 6);
   writeFileSync(lonLatFile, lines.join('\n') + '\n');
   const ring = [[-100, -100], [100, -100], [100, 100], [-100, 100], [-100, -100]].map(([dx, dy]) => toLonLat(505_000 + dx, 4_420_000 + dy));
+  // Ten weeks from Monday 2022-01-03: three incidents a week at one corner, one a week somewhere new.
+  const weekly = ['x,y,date'];
+  for (let w = 0; w < 10; w++) {
+    const day = (d: number) => new Date(Date.UTC(2022, 0, 3 + 7 * w + d)).toISOString().slice(0, 10);
+    weekly.push(`1050,1050,${day(0)}`, `1060,1040,${day(2)}`, `1040,1060,${day(4)}`, `${3000 + 400 * w},${3000 + 300 * (w % 3)},${day(5)}`);
+  }
+  writeFileSync(weeklyFile, weekly.join('\n') + '\n');
   writeFileSync(targetFile, JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }));
 });
 
@@ -104,6 +112,22 @@ describe('runAnalyze on CSV input', () => {
     const { text } = await analyze('compstat', cluster, clusterColumns, { date: '2021-06-30' }, 'json');
     const rows = JSON.parse(text).rows as Array<{ category: string; area: string; days28: number; ytd: number }>;
     expect(rows.map((r) => [r.category, r.ytd, r.days28])).toEqual([['all', 12, 10], ['burglary', 10, 8], ['theft', 2, 2]]);
+  });
+
+  it('backtests two models and says which differences the period can tell apart', async () => {
+    const columns = { x: 'x', y: 'y', time: 'date', crs: 'projected', timeFormat: 'YYYY-MM-DD' };
+    const options = { model: 'retrospective-counts,prospective', cell: '100', trainDays: '28', horizonDays: '7', from: '2022-02-07', to: '2022-03-07', coverage: '0.01,0.1' };
+    const reports = JSON.parse((await analyze('backtest', weeklyFile, columns, options, 'json')).text).models;
+    expect(reports.map((r: { scoredSteps: number }) => r.scoredSteps)).toEqual([5, 5]);
+    // Counts put the corner cell first every week: 3 of 4 incidents (plus a sliver of a tie), the best at 1%.
+    const [counts, prospective] = reports;
+    expect(counts.comparison.hitRate[0]).toMatchObject({ mean: counts.mean.hitRate[0], n: 5 });
+    expect(counts.mean.hitRate[0]).toBeGreaterThanOrEqual(0.75);
+    expect(counts.comparison.best[0]).toBe(true);
+    expect(prospective.comparison.versusBest[0].mean).toBeCloseTo(prospective.mean.hitRate[0] - counts.mean.hitRate[0], 12);
+    const { text } = await analyze('backtest', weeklyFile, columns, options);
+    expect(text).toContain('Paired differences from the best model');
+    expect(text).toMatch(/1%: best retrospective-counts/);
   });
 
   it('computes the displacement quotient with a GeoJSON target and a 200 m buffer on lon/lat input', async () => {

@@ -1,5 +1,5 @@
 /** The tabular reports on the terminal: Knox tables with the summary, backtest, CompStat, displacement. */
-import type { BacktestReport, CompstatReport, NearRepeatReport, WdqReport } from '../../core/analysis/index.js';
+import type { ComparedBacktestReport, CompstatReport, NearRepeatReport, WdqReport } from '../../core/analysis/index.js';
 import { change, formatNumber, percent, textTable, type Cell } from './table.js';
 
 export function nearRepeatTable(report: NearRepeatReport): string {
@@ -22,7 +22,7 @@ export function nearRepeatTable(report: NearRepeatReport): string {
   ].join('\n');
 }
 
-export function backtestTable(reports: readonly BacktestReport[]): string {
+export function backtestTable(reports: readonly ComparedBacktestReport[]): string {
   const coverage = reports[0]?.coverage ?? [];
   const first = reports[0];
   const lines = [
@@ -34,7 +34,33 @@ export function backtestTable(reports: readonly BacktestReport[]): string {
       reports.map((r) => [r.modelName, ...r.mean.hitRate.map((v) => v.toFixed(3)), ...r.mean.pai.map((v) => v.toFixed(1)), ...r.mean.pei.map((v) => v.toFixed(3))]),
     ),
   ];
+  if (reports.length > 0 && first.scoredSteps >= 2) lines.push('', ...backtestComparison(reports));
   return lines.join('\n');
+}
+
+/** Hit rates with their 95% intervals, and per coverage which models the period cannot tell from the best. */
+function backtestComparison(reports: readonly ComparedBacktestReport[]): string[] {
+  const points = (v: number) => (v * 100).toFixed(1);
+  const interval = (i: { low: number; high: number }) => `${points(i.low)} to ${points(i.high)}`;
+  const coverage = reports[0].coverage;
+  const lines = [
+    textTable(
+      ['model', ...coverage.map((s) => `hit ${percent(s, 0)} (95% interval), %`)],
+      reports.map((r) => [r.modelName, ...r.comparison.hitRate.map((h) => `${points(h.mean)} (${interval(h)})`)]),
+    ),
+    '',
+    'Paired differences from the best model (same steps; percentage points, 95% interval):',
+  ];
+  coverage.forEach((share, j) => {
+    const best = reports.find((r) => r.comparison.best[j])!;
+    const others = reports.filter((r) => !r.comparison.best[j]).map((r) => {
+      const d = r.comparison.versusBest[j]!;
+      const verdict = d.high < 0 ? 'lower' : 'not told apart';
+      return `${r.model} ${d.mean <= 0 ? '' : '+'}${points(d.mean)} (${interval(d)}, ${verdict})`;
+    });
+    lines.push(`  ${percent(share, 0)}: best ${best.model}${others.length ? `; ${others.join('; ')}` : ''}`);
+  });
+  return lines;
 }
 
 export function compstatTable(report: CompstatReport): string {

@@ -16,7 +16,7 @@ export { WorkerPool, InlineRunner, defaultPoolSize, type TaskRunner, type RunOpt
 export type { SurfaceResult } from './tasks.js';
 export {
   loadInput, runHotspots, runGiStar, runForecast, runNearRepeat, runBacktests, defaultOrigin, defaultReportInstant, localToday, endOfLocalDay,
-  type AnalysisInput, type ForecastRequest, type BacktestRequest,
+  type AnalysisInput, type ForecastRequest, type BacktestRequest, type ComparedBacktestReport,
 } from './service.js';
 export { compstatFor, wdqFor, type ZoneSpec, type WdqRequest } from './zones.js';
 export type { HotspotParams } from './jobs/hotspots.js';

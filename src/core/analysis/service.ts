@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '../../db/types.js';
 import { badRequest } from '../errors.js';
-import { localToUtc } from '../../analytics/index.js';
+import { compareBacktests, localToUtc, type HitRateComparison } from '../../analytics/index.js';
 import { EventCache } from './cache.js';
 import { agencyInfo, loadAgencyEvents, type AgencyEvents, type AgencyInfo } from './load.js';
 import { selectEvents, type EventFilter } from './select.js';
@@ -21,6 +21,11 @@ import type { BacktestParams, BacktestReport } from './jobs/backtest.js';
 import { knoxShardOptions, mergeKnox, nearRepeatReport, wholeDays, type NearRepeatParams, type NearRepeatReport } from './jobs/near-repeat.js';
 import { zoneOffset } from './jobs/compstat.js';
 import type { ModelName } from './jobs/models.js';
+
+/** A backtest report with its comparison against the other models of the same run. */
+export interface ComparedBacktestReport extends BacktestReport {
+  comparison: HitRateComparison;
+}
 
 /** Events and the place they are analysed in; `agency` and `selection` only when they came from the database. */
 export interface AnalysisInput {
@@ -130,7 +135,12 @@ export type BacktestRequest = Omit<BacktestParams, 'model' | 'start' | 'end'> & 
  * Backtests each model (one task per model, so several workers share the work). Without dates the last 26
  * origins before the newest incident are scored.
  */
-export async function runBacktests(runner: TaskRunner, input: AnalysisInput, request: BacktestRequest, options?: RunOptions): Promise<BacktestReport[]> {
+/**
+ * Backtests every requested model over the same origins (in parallel on the worker pool), then compares
+ * them: each report gains its hit rates' 95% intervals and its paired difference from the best model, so
+ * the analyst sees which differences the period can tell apart.
+ */
+export async function runBacktests(runner: TaskRunner, input: AnalysisInput, request: BacktestRequest, options?: RunOptions): Promise<ComparedBacktestReport[]> {
   requireEvents(input, 2);
   const last = lastDay(input.events.t)!;
   let end = request.end ?? last + 1 - request.horizonDays;
@@ -141,5 +151,7 @@ export async function runBacktests(runner: TaskRunner, input: AnalysisInput, req
   if ((end - start) / request.horizonDays > 520) throw badRequest('At most 520 forecast origins per backtest; shorten the period or lengthen the horizon.', { field: 'from' });
   const { x, y, t } = input.events;
   const base = { ...request, start, end };
-  return Promise.all(request.models.map((model) => runner.run({ kind: 'backtest', area: input.area, events: { x, y, t }, params: { ...base, model } }, options)));
+  const reports = await Promise.all(request.models.map((model) => runner.run({ kind: 'backtest', area: input.area, events: { x, y, t }, params: { ...base, model } }, options)));
+  const comparison = compareBacktests(reports);
+  return reports.map((report, i) => ({ ...report, comparison: comparison[i] }));
 }

@@ -209,6 +209,8 @@ describe('GET /api/analysis/backtest', () => {
     const selected = Math.max(1, Math.round(0.01 * report.studyAreaCells));
     expect(report.mean.hitRate[0]).toBeCloseTo(1, 9);
     expect(report.mean.pai[0]).toBeCloseTo(report.studyAreaCells / selected, 6);
+    // Alone in its run, the model is the best; every week scored 1, so the interval has no width.
+    expect(report.comparison).toMatchObject({ best: [true], versusBest: [null], hitRate: [{ n: 3, se: 0, low: report.mean.hitRate[0], high: report.mean.hitRate[0] }] });
     const csv = await get('/api/analysis/backtest?category=larceny&model=retrospective-counts&cell=100&trainDays=28&from=2022-02-07&to=2022-02-21&coverage=0.01&format=csv');
     expect(csv.body.split('\n')[0]).toBe('model,start,end,events,hit_rate_1%,pai_1%,pei_1%');
   });

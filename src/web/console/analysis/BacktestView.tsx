@@ -108,13 +108,19 @@ export function BacktestView() {
                 {reports.map((r) => (
                   <tr key={r.model}>
                     <th scope="row">{r.model}<span className="bridges-muted"> — {r.modelName}</span></th>
-                    {r.mean.hitRate.map((v, j) => <td className="text-right" key={`h${j}`}>{pct(v)}</td>)}
+                    {r.comparison.hitRate.map((h, j) => (
+                      <td className="text-right" key={`h${j}`}>
+                        {pct(h.mean)}
+                        {r.scoredSteps >= 2 && <span className="bridges-muted display-block font-body-3xs">{t('analysis.backtest.interval', { low: pct(h.low), high: pct(h.high) })}</span>}
+                      </td>
+                    ))}
                     {r.mean.pai.map((v, j) => <td className="text-right" key={`p${j}`}>{num(v, 1)}</td>)}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          {reports.length > 1 && reports[0].scoredSteps >= 2 && <BacktestComparison reports={reports} share={share} />}
           <h2>{t('analysis.backtest.chartHeading')}</h2>
           <div className="usa-form-group">
             <label className="usa-label" htmlFor="backtest-coverage">{t('analysis.backtest.coverage')}</label>
@@ -148,6 +154,46 @@ export function BacktestView() {
           </details>
         </section>
       )}
+    </>
+  );
+}
+
+/**
+ * Per share of the area: the best model, and every other model's paired difference from it with a 95%
+ * interval, so an analyst does not pick a model on a difference the period cannot show.
+ */
+function BacktestComparison({ reports, share }: { reports: BacktestReport[]; share: (v: number) => string }) {
+  const { t, locale } = useI18n();
+  const points = (v: number) => (v * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const coverage = reports[0].coverage;
+  return (
+    <>
+      <h2 id="backtest-compare-heading">{t('analysis.backtest.compareHeading')}</h2>
+      <p>{t('analysis.backtest.compareNote', { steps: reports[0].scoredSteps })}</p>
+      <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-labelledby="backtest-compare-heading">
+        <table className="usa-table usa-table--compact" data-testid="backtest-compare">
+          <thead>
+            <tr>
+              <th scope="col">{t('analysis.backtest.model')}</th>
+              {coverage.map((c) => <th scope="col" key={c}>{t('analysis.backtest.hitRate', { share: share(c) })}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {reports.map((r) => (
+              <tr key={r.model}>
+                <th scope="row">{r.model}</th>
+                {r.comparison.versusBest.map((d, j) => (
+                  <td key={j} data-best={d === null ? 'true' : undefined}>
+                    {d === null
+                      ? <strong>{t('analysis.backtest.best')}</strong>
+                      : t('analysis.backtest.difference', { diff: points(d.mean), low: points(d.low), high: points(d.high), verdict: t(d.high < 0 ? 'analysis.backtest.lower' : 'analysis.backtest.notApart') })}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

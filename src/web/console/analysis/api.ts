@@ -90,6 +90,21 @@ export interface BacktestReport {
   steps: BacktestStep[];
   mean: { hitRate: number[]; pai: number[]; pei: number[] };
   scoredSteps: number;
+  /** Intervals and the paired difference from the best model of the run, per coverage. */
+  comparison: {
+    hitRate: MeanInterval[];
+    versusBest: (MeanInterval | null)[];
+    best: boolean[];
+  };
+}
+
+/** A mean over steps with its 95% interval. */
+export interface MeanInterval {
+  mean: number;
+  se: number;
+  low: number;
+  high: number;
+  n: number;
 }
 
 export interface CompstatRow {
