@@ -51,7 +51,7 @@ beforeAll(() => {
 });
 
 /** Runs an analysis in-process on a file and returns what it wrote. */
-async function analyze(kind: AnalysisKind, file: string, columns: { x: string; y: string; time: string; crs: string; timeFormat: string; categoryColumn?: string },
+async function analyze(kind: AnalysisKind, file: string, columns: { x: string; y: string; time: string; crs: string; timeFormat: string; categoryColumn?: string; studyArea?: string },
   options: Record<string, unknown>, format: OutputFormat = 'table') {
   const out: string[] = [];
   const warnings: string[] = [];
@@ -128,6 +128,22 @@ describe('runAnalyze on CSV input', () => {
     const { text } = await analyze('backtest', weeklyFile, columns, options);
     expect(text).toContain('Paired differences from the best model');
     expect(text).toMatch(/1%: best retrospective-counts/);
+  });
+
+  it('lays the grid over a GeoJSON study area instead of the bounding box, and refuses one for unnamed metres', async () => {
+    const columns = { x: 'lon', y: 'lat', time: 'day', crs: 'lonlat', timeFormat: 'YYYY-MM-DD' };
+    const whole = await analyze('hotspots', lonLatFile, columns, { cell: '100', bandwidth: '100' });
+    const boxCells = Number(/^(\d+) cells of 100 m in the study area/m.exec(whole.text)?.[1]);
+    expect(boxCells).toBeGreaterThan(30); // the incidents span 3 km east to west
+    const square = await analyze('hotspots', lonLatFile, { ...columns, studyArea: targetFile }, { cell: '100', bandwidth: '100' });
+    // The 200 m square covers 2 cells each way and may touch one more on each side: 4 to 16 cells.
+    const cells = Number(/^(\d+) cells of 100 m in the study area/m.exec(square.text)?.[1]);
+    expect(cells).toBeGreaterThanOrEqual(4);
+    expect(cells).toBeLessThanOrEqual(16);
+    await expect(analyze('hotspots', weeklyFile, { x: 'x', y: 'y', time: 'date', crs: 'projected', timeFormat: 'YYYY-MM-DD', studyArea: targetFile }, {}))
+      .rejects.toThrow(/^--study-area: with --crs projected/);
+    await expect(analyze('hotspots', weeklyFile, { x: 'x', y: 'y', time: 'date', crs: 'projected', timeFormat: 'YYYY-MM-DD', studyArea: robberies }, {}))
+      .rejects.toThrow(/^--study-area ".*robberies.csv": /);
   });
 
   it('computes the displacement quotient with a GeoJSON target and a 200 m buffer on lon/lat input', async () => {

@@ -11,6 +11,8 @@ import { compileDateFormat } from '../../core/incidents/import/dates.js';
 import { EPSG_26971 } from '../../core/incidents/import/projection.js';
 import { utmProjection } from '../../core/people/agencies.js';
 import type { AnalysisInput } from '../../core/analysis/index.js';
+import { projectGeometry } from '../../core/analysis/study-area.js';
+import type { AreaGeometry } from '../../core/places/geometry.js';
 
 export interface CsvInputOptions {
   file: string;
@@ -22,6 +24,8 @@ export interface CsvInputOptions {
   /** Token format (DD/MM/YYYY, M/D/YYYY H:mm…) or iso. */
   timeFormat: string;
   categoryColumn?: string;
+  /** Study area (lon/lat polygons, e.g. city limits); without it the grid covers the events' bounding box. */
+  studyArea?: AreaGeometry;
 }
 
 export interface CsvInput extends AnalysisInput {
@@ -92,10 +96,17 @@ export function readCsvInput(options: CsvInputOptions): CsvInput {
     y = py;
   } else if (crs !== 'projected') projection = definitionOf(options.crs);
 
+  let polygons: AnalysisInput['area']['polygons'] = null;
+  if (options.studyArea) {
+    // GeoJSON is lon/lat; metres in an unnamed projection cannot be lined up with it.
+    if (!projection) throw new Error('--study-area: with --crs projected the file\'s metres have no known projection; name it (--crs EPSG:… or a proj4 string)');
+    const forward = proj4(WGS84, projection);
+    polygons = projectGeometry(options.studyArea, (lon, lat) => forward.forward([lon, lat]) as [number, number]);
+  }
   const t = Float64Array.from(ts);
   return {
     events: { x, y, t, ms: t.map((d) => d * 86_400_000), category: Int32Array.from(categoryIndex), categories },
-    area: { projection, polygons: null, timeZone: 'UTC' },
+    area: { projection, polygons, timeZone: 'UTC' },
     rows: parsed.data.length,
     skipped,
   };

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Db, Queryable } from '../../db/types.js';
 import { loadInput, type AnalysisInput, type ZoneSpec } from '../../core/analysis/index.js';
+import { toAreaGeometry, type AreaGeometry } from '../../core/places/geometry.js';
 import { readCsvInput, type CsvInput } from './csv-input.js';
 
 /** Source options shared by every analysis command. */
@@ -21,6 +22,8 @@ export interface SourceOptions {
   crs: string;
   timeFormat: string;
   categoryColumn?: string;
+  /** With --input: a GeoJSON file of the study area (city limits); default the events' bounding box. */
+  studyArea?: string;
 }
 
 /** The agency named by --agency, else the first police agency (as `bridges import` chooses). */
@@ -51,6 +54,16 @@ function filterCsv(input: CsvInput, options: SourceOptions): CsvInput {
   return { ...input, events: { x: pick(events.x), y: pick(events.y), t: pick(events.t), ms: pick(events.ms), category: pick(events.category), categories: events.categories } };
 }
 
+/** Reads --study-area, naming the flag in any error. */
+function studyAreaOption(file: string | undefined): AreaGeometry | undefined {
+  if (!file) return undefined;
+  try {
+    return readGeoJsonPolygons(file);
+  } catch (error) {
+    throw new Error(`--study-area "${file}": ${(error as Error).message}`);
+  }
+}
+
 export interface LoadedInput {
   input: AnalysisInput;
   /** What the header of the output says about the source. */
@@ -62,12 +75,13 @@ export interface LoadedInput {
 
 export async function loadSource(db: Db | null, options: SourceOptions): Promise<LoadedInput> {
   if (options.input) {
-    const csv = filterCsv(readCsvInput({ file: options.input, x: options.x, y: options.y, time: options.time, crs: options.crs, timeFormat: options.timeFormat, categoryColumn: options.categoryColumn }), options);
+    const csv = filterCsv(readCsvInput({ file: options.input, x: options.x, y: options.y, time: options.time, crs: options.crs, timeFormat: options.timeFormat, categoryColumn: options.categoryColumn, studyArea: studyAreaOption(options.studyArea) }), options);
     const warnings = csv.skipped.length
       ? [`skipped ${csv.skipped.length} of ${csv.rows} rows; the first: ${csv.skipped.slice(0, 3).map((s) => `line ${s.line}: ${s.reason}`).join('; ')}`]
       : [];
     return { input: csv, description: options.input, warnings };
   }
+  if (options.studyArea) throw new Error('--study-area goes with --input; from the database, the study area is the agency\'s city limits (an area of kind "city")');
   if (!db) throw new Error('no database: give --input FILE or run where the database is');
   const agency = await resolveAgency(db, options.agency);
   const input = await loadInput(db, agency.id, { from: options.from, to: options.to, categories: options.category, areaId: options.area });
@@ -84,15 +98,22 @@ export function zoneFromOption(value: string, flag: string): ZoneSpec {
   if (/^\d+$/.test(text)) return { areaId: Number(text) };
   const metres = /^(\d+(?:\.\d+)?)\s*m$/.exec(text);
   if (metres) return { metres: Number(metres[1]) };
-  let json: { type?: string; features?: Array<{ geometry: { type: string; coordinates: unknown[] } }>; geometry?: unknown };
   try {
-    json = JSON.parse(readFileSync(text, 'utf8'));
+    return { geometry: readGeoJsonPolygons(text) };
   } catch (error) {
-    throw new Error(`${flag} "${value}": not an area id, a width like 400m, or a readable GeoJSON file (${(error as Error).message})`);
+    throw new Error(`${flag} "${value}": not an area id, a width like 400m, or a readable GeoJSON file of polygons (${(error as Error).message})`);
   }
+}
+
+/**
+ * The polygons of a GeoJSON file (a geometry, a Feature or a FeatureCollection) as one validated lon/lat
+ * geometry; features that are not polygons are left out. Throws a message naming what is wrong.
+ */
+export function readGeoJsonPolygons(file: string): AreaGeometry {
+  const json = JSON.parse(readFileSync(file, 'utf8')) as { type?: string; features?: Array<{ geometry: { type: string; coordinates: unknown[] } | null }>; geometry?: unknown };
   if (json.type === 'FeatureCollection') {
-    const polygons = (json.features ?? []).flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : []));
-    return { geometry: { type: 'MultiPolygon', coordinates: polygons } };
+    const polygons = (json.features ?? []).flatMap((f) => (f.geometry?.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry?.type === 'MultiPolygon' ? f.geometry.coordinates : []));
+    return toAreaGeometry({ type: 'MultiPolygon', coordinates: polygons });
   }
-  return { geometry: json.type === 'Feature' ? json.geometry : json };
+  return toAreaGeometry(json.type === 'Feature' ? json.geometry : json);
 }
