@@ -51,7 +51,7 @@ beforeAll(() => {
 });
 
 /** Runs an analysis in-process on a file and returns what it wrote. */
-async function analyze(kind: AnalysisKind, file: string, columns: { x: string; y: string; time: string; crs: string; timeFormat: string; categoryColumn?: string; studyArea?: string },
+async function analyze(kind: AnalysisKind, file: string, columns: { x: string; y: string; time: string; crs: string; timeFormat: string; categoryColumn?: string; idColumn?: string; studyArea?: string },
   options: Record<string, unknown>, format: OutputFormat = 'table') {
   const out: string[] = [];
   const warnings: string[] = [];
@@ -144,6 +144,17 @@ describe('runAnalyze on CSV input', () => {
       .rejects.toThrow(/^--study-area: with --crs projected/);
     await expect(analyze('hotspots', weeklyFile, { x: 'x', y: 'y', time: 'date', crs: 'projected', timeFormat: 'YYYY-MM-DD', studyArea: robberies }, {}))
       .rejects.toThrow(/^--study-area ".*robberies.csv": /);
+  });
+
+  it('counts an incident once when its rows share an id (one row per victim), keeping its first readable row', async () => {
+    const victims = join(dir, 'victims.csv');
+    writeFileSync(victims, 'key,x,y,date\nA,,,2022-01-03\nA,1050,1050,2022-01-03\nA,1050,1050,2022-01-03\nB,1050,1050,2022-01-04\nB,9050,9050,2022-01-04\n');
+    const columns = { x: 'x', y: 'y', time: 'date', crs: 'projected', timeFormat: 'YYYY-MM-DD' };
+    const once = await analyze('compstat', victims, { ...columns, idColumn: 'key' }, { date: '2022-01-05' }, 'json');
+    expect(JSON.parse(once.text).rows[0]).toMatchObject({ category: 'all', week: 2 });
+    expect(once.warnings).toEqual(['skipped 1 of 5 rows; the first: line 2: no coordinates (, )', '2 rows repeat an incident already read (same key) and count once']);
+    const rows = await analyze('compstat', victims, columns, { date: '2022-01-05' }, 'json');
+    expect(JSON.parse(rows.text).rows[0]).toMatchObject({ week: 4 });
   });
 
   it('computes the displacement quotient with a GeoJSON target and a 200 m buffer on lon/lat input', async () => {

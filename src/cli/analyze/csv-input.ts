@@ -24,12 +24,16 @@ export interface CsvInputOptions {
   /** Token format (DD/MM/YYYY, M/D/YYYY H:mm…) or iso. */
   timeFormat: string;
   categoryColumn?: string;
+  /** Column identifying an incident: rows repeating an id already read are skipped (victim-level files). */
+  idColumn?: string;
   /** Study area (lon/lat polygons, e.g. city limits); without it the grid covers the events' bounding box. */
   studyArea?: AreaGeometry;
 }
 
 export interface CsvInput extends AnalysisInput {
   rows: number;
+  /** Rows left out because their --id-column value came earlier (the first row of an incident is kept). */
+  repeated: number;
   skipped: { line: number; reason: string }[];
 }
 
@@ -51,7 +55,7 @@ export function readCsvInput(options: CsvInputOptions): CsvInput {
   const text = readFileSync(options.file, 'utf8').replace(/^\uFEFF/, '');
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
   const header = parsed.meta.fields ?? [];
-  for (const [flag, column] of [['--x', options.x], ['--y', options.y], ['--time', options.time], ['--category-column', options.categoryColumn]] as const) {
+  for (const [flag, column] of [['--x', options.x], ['--y', options.y], ['--time', options.time], ['--category-column', options.categoryColumn], ['--id-column', options.idColumn]] as const) {
     if (column !== undefined && !header.includes(column)) throw new Error(`${flag} "${column}": ${options.file} has no such column (it has ${header.join(', ')})`);
   }
   const format = compileDateFormat(options.timeFormat);
@@ -63,13 +67,19 @@ export function readCsvInput(options: CsvInputOptions): CsvInput {
   const categories: string[] = [];
   const categoryIndex: number[] = [];
   const skipped: CsvInput['skipped'] = [];
+  const seenIds = new Set<string>();
+  let repeated = 0;
   parsed.data.forEach((row, i) => {
     const line = i + 2; // header is line 1
+    // An incident's first readable row stands for it (a row without coordinates does not use up its id).
+    const id = options.idColumn ? (row[options.idColumn] ?? '').trim() : '';
+    if (id && seenIds.has(id)) return void repeated++;
     const x = Number(row[options.x]);
     const y = Number(row[options.y]);
     if (!row[options.x] || !row[options.y] || !Number.isFinite(x) || !Number.isFinite(y)) return void skipped.push({ line, reason: `no coordinates (${row[options.x]}, ${row[options.y]})` });
     const wall = format.parse(row[options.time] ?? '');
     if (!wall) return void skipped.push({ line, reason: `"${row[options.time]}" does not match ${format.text}` });
+    if (id) seenIds.add(id);
     xs.push(x);
     ys.push(y);
     // Wall-clock days: a file's times are local, and the analyses count days and weeks in local time.
@@ -108,6 +118,7 @@ export function readCsvInput(options: CsvInputOptions): CsvInput {
     events: { x, y, t, ms: t.map((d) => d * 86_400_000), category: Int32Array.from(categoryIndex), categories },
     area: { projection, polygons, timeZone: 'UTC' },
     rows: parsed.data.length,
+    repeated,
     skipped,
   };
 }

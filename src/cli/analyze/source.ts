@@ -22,6 +22,8 @@ export interface SourceOptions {
   crs: string;
   timeFormat: string;
   categoryColumn?: string;
+  /** With --input: rows with the same value in this column are one incident. */
+  idColumn?: string;
   /** With --input: a GeoJSON file of the study area (city limits); default the events' bounding box. */
   studyArea?: string;
 }
@@ -75,10 +77,11 @@ export interface LoadedInput {
 
 export async function loadSource(db: Db | null, options: SourceOptions): Promise<LoadedInput> {
   if (options.input) {
-    const csv = filterCsv(readCsvInput({ file: options.input, x: options.x, y: options.y, time: options.time, crs: options.crs, timeFormat: options.timeFormat, categoryColumn: options.categoryColumn, studyArea: studyAreaOption(options.studyArea) }), options);
+    const csv = filterCsv(readCsvInput({ file: options.input, x: options.x, y: options.y, time: options.time, crs: options.crs, timeFormat: options.timeFormat, categoryColumn: options.categoryColumn, idColumn: options.idColumn, studyArea: studyAreaOption(options.studyArea) }), options);
     const warnings = csv.skipped.length
       ? [`skipped ${csv.skipped.length} of ${csv.rows} rows; the first: ${csv.skipped.slice(0, 3).map((s) => `line ${s.line}: ${s.reason}`).join('; ')}`]
       : [];
+    if (csv.repeated) warnings.push(`${csv.repeated} rows repeat an incident already read (same ${options.idColumn}) and count once`);
     return { input: csv, description: options.input, warnings };
   }
   if (options.studyArea) throw new Error('--study-area goes with --input; from the database, the study area is the agency\'s city limits (an area of kind "city")');

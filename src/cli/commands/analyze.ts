@@ -20,6 +20,7 @@ function sourceOptions(command: Command, withDates: boolean): Command {
     .option('--crs <crs>', 'CSV coordinates: lonlat, projected (metres), EPSG:26971, EPSG:3857 or a proj4 string', 'lonlat')
     .option('--time-format <format>', 'CSV date format: tokens (DD/MM/YYYY, M/D/YYYY H:mm …) or iso', 'iso')
     .option('--category-column <column>', 'CSV column of the category')
+    .option('--id-column <column>', 'with --input: CSV column identifying the incident; rows repeating an id count once (e.g. one row per victim)')
     .option('--study-area <file>', 'with --input: GeoJSON polygons (lon/lat) of the study area, e.g. city limits; cells touching it are analysed (default: the incidents\' bounding box)')
     .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'table')
     .option('--threads <n>', `worker threads (default ${KNOX_SHARDS}: the Knox permutations run in ${KNOX_SHARDS} shards)`, String(Math.min(KNOX_SHARDS, Math.max(1, availableParallelism()))));
@@ -27,7 +28,7 @@ function sourceOptions(command: Command, withDates: boolean): Command {
   return command;
 }
 
-const SOURCE_KEYS = ['agency', 'category', 'area', 'input', 'x', 'y', 'time', 'crs', 'timeFormat', 'categoryColumn', 'studyArea', 'format', 'threads'];
+const SOURCE_KEYS = ['agency', 'category', 'area', 'input', 'x', 'y', 'time', 'crs', 'timeFormat', 'categoryColumn', 'idColumn', 'studyArea', 'format', 'threads'];
 
 function toDate(value: unknown, flag: string): Date | undefined {
   if (value === undefined) return undefined;
@@ -52,6 +53,7 @@ async function execute(kind: AnalysisKind, opts: Record<string, unknown>, datesF
     input: opts.input as string | undefined,
     x: String(opts.x), y: String(opts.y), time: String(opts.time), crs: String(opts.crs), timeFormat: String(opts.timeFormat),
     categoryColumn: opts.categoryColumn as string | undefined,
+    idColumn: opts.idColumn as string | undefined,
     studyArea: opts.studyArea as string | undefined,
   };
   const options = Object.fromEntries(Object.entries(opts).filter(([key]) => !SOURCE_KEYS.includes(key) && (!datesFilterIncidents || (key !== 'from' && key !== 'to'))));
