@@ -122,6 +122,17 @@ describe('analysis views for the demo analyst', () => {
     for (const text of others) expect(text).toMatch(/^[−-]?\d+\.\d points \([−-]?\d+\.\d to [+−-]?\d+\.\d\), (lower|not told apart)$/);
     await screenshot(page, 'analysis-backtest');
     expect(seriousViolations(await runAxe(page))).toEqual([]);
+
+    // Held to the window, the Bridges model says its history was cut; with the full history it is not.
+    await page.click('label[for=backtest-model-bridges]');
+    await page.click('[data-testid=analysis-run]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=backtest-table] tbody tr').length === 3, undefined, { timeout: 120_000 });
+    const bridgesRow = () => page.locator('[data-testid=backtest-table] tbody tr', { hasText: 'bridges' }).first().textContent();
+    expect(await bridgesRow()).toContain('history cut to 365d');
+    await page.click('label[for=backtest-full-history]');
+    await page.click('[data-testid=analysis-run]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=backtest-table] tbody')?.textContent?.includes('history cut'), undefined, { timeout: 120_000 });
+    expect(await bridgesRow()).toMatch(/bridges — bridges \(long-memory kernel, 2922d\)/);
   });
 
   it('prints a CompStat table by district', async () => {

@@ -28,12 +28,13 @@ export function BacktestView() {
   const [horizon, setHorizon] = useState('7');
   const [train, setTrain] = useState('365');
   const [cell, setCell] = useState('150');
+  const [fullHistory, setFullHistory] = useState(false);
   const [coverageIndex, setCoverageIndex] = useState(0);
   const result = useRun<BacktestReport[]>();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const query = { ...filterQuery(filter, false), model: chosen.join(','), from: from || undefined, to: to || undefined, horizonDays: horizon, trainDays: train, cell };
+    const query = { ...filterQuery(filter, false), model: chosen.join(','), from: from || undefined, to: to || undefined, horizonDays: horizon, trainDays: train, cell, fullHistory: fullHistory ? 'true' : undefined };
     result.run(async () => (await analysisApi.backtest(query)).models);
   };
   const toggle = (name: string, on: boolean) => setChosen((c) => (on ? [...c, name] : c.filter((m) => m !== name)));
@@ -85,6 +86,13 @@ export function BacktestView() {
               <label className="usa-label" htmlFor="backtest-cell">{t('analysis.cell')}</label>
               <input className="usa-input" id="backtest-cell" type="number" min={10} max={10000} required value={cell} onChange={(e) => setCell(e.target.value)} />
             </div>
+          </div>
+          <div className="usa-checkbox margin-top-2">
+            <input className="usa-checkbox__input" type="checkbox" id="backtest-full-history" checked={fullHistory} onChange={(e) => setFullHistory(e.target.checked)} />
+            <label className="usa-checkbox__label" htmlFor="backtest-full-history">
+              {t('analysis.backtest.fullHistory')}
+              <span className="usa-checkbox__label-description">{t('analysis.backtest.fullHistoryHint')}</span>
+            </label>
           </div>
           <p className="usa-hint">{t('analysis.backtest.periodHint')}</p>
         </fieldset>
