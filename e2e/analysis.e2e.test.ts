@@ -54,6 +54,9 @@ describe('analysis views for the demo analyst', () => {
     await page.selectOption('#hotspots-method', 'gistar');
     await page.click('[data-testid=analysis-run]');
     await page.waitForSelector('[data-testid=hotspots-summary]:has-text("Gi*")');
+    // No radius given: the data chose it, and the summary says how (shootings cluster more at every scale
+    // up to 10 cells, so the 30-neighbour rule: 471 m on 150 m cells).
+    expect(await page.textContent('[data-testid=hotspots-summary]')).toMatch(/Gi\* within 471 m.*about 30 neighbours/);
     expect(await renderedCells()).toBeGreaterThan(10);
     expect(await page.locator('[data-testid=analysis-legend] li').first().textContent()).toMatch(/^Hot spot, 99% confidence/);
     await screenshot(page, 'analysis-gistar');

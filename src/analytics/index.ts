@@ -33,6 +33,8 @@ export { adaptiveGaussianSurface } from './kde/adaptive.js';
 export type { AdaptiveKdeOptions } from './kde/adaptive.js';
 
 export { getisOrdGiStar } from './gistar/gistar.js';
+export { chooseDistanceBand, moransI } from './gistar/scale.js';
+export type { DistanceBandChoice, DistanceBandOptions, MoranAtBand } from './gistar/scale.js';
 export type { GiStarOptions, GiStarResult } from './gistar/gistar.js';
 export { benjaminiHochberg, bhThreshold } from './gistar/fdr.js';
 

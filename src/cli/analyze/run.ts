@@ -40,6 +40,13 @@ function parse<S extends z.ZodType>(schema: S, values: Record<string, unknown>):
   throw new Error(result.error.issues.map((i) => `${i.path.length ? kebab(String(i.path[0])) : 'options'}: ${i.message}`).join('; '));
 }
 
+/** Why the Gi* band is what it is, when the data chose it. */
+function bandReason(meta: A.SurfaceMeta): string {
+  if (meta.distanceBandRule === 'peak') return `, where clustering peaks (Moran's I z = ${meta.moranZ})`;
+  if (meta.distanceBandRule === 'neighbours') return ', no peak of clustering within 10 cells: about 30 neighbours per cell';
+  return '';
+}
+
 /** Messages of the shared service name API fields ("distanceBands: …"); on the command line they are flags. */
 export function flagMessage(message: string): string {
   return message.replace(/^([a-z][A-Za-z]+):/, (_, field: string) => `${kebab(field)}:`);
@@ -93,7 +100,7 @@ async function analyse(run: AnalyzeRun, loaded: LoadedInput, pool: A.TaskRunner)
       if (result.text !== undefined) return result.text;
       if (run.format === 'json') return surfaceJson(result.surface, input.area.projection);
       const m = result.surface.meta;
-      return surfaceTable(result.surface, input.area.projection, `Getis–Ord Gi* of ${source}: distance band ${m.distanceBand} m (${m.meanNeighbours} neighbours on average)${m.fdr ? ', FDR-corrected' : ''}; cells by z-score.`, ['count', 'z', 'q', 'confidence']);
+      return surfaceTable(result.surface, input.area.projection, `Getis–Ord Gi* of ${source}: distance band ${m.distanceBand} m${bandReason(m)} (${m.meanNeighbours} neighbours on average)${m.fdr ? ', FDR-corrected' : ''}; cells by z-score.`, ['count', 'z', 'q', 'confidence']);
     }
     case 'forecast': {
       const q = parse(A.forecastParams, o);

@@ -80,7 +80,7 @@ export function registerAnalyze(program: Command): void {
 
   sourceOptions(analyze.command('gistar').description('Getis–Ord Gi* hot and cold spots (FDR-corrected)'), true)
     .option('--cell <metres>', 'cell size', '150')
-    .option('--distance-band <metres>', 'neighbourhood radius (default two cells)')
+    .option('--distance-band <metres>', "neighbourhood radius (default: where clustering peaks, Moran's I over 1–10 cells, else about 30 neighbours)")
     .option('--no-fdr', 'skip the false discovery rate correction')
     .option('--significant-only', 'output only hot and cold spot cells')
     .action((opts) => execute('gistar', opts, true));

@@ -54,7 +54,7 @@ export const hotspotParams = filterParams.extend({
 
 export const giStarParams = filterParams.extend({
   cell,
-  distanceBand: positive(50_000).optional().describe('neighbourhood radius in metres (default two cells)'),
+  distanceBand: positive(50_000).optional().describe("neighbourhood radius in metres (default: where clustering peaks, Moran's I over 1–10 cells, else about 30 neighbours)"),
   fdr: flag.default(true),
   significantOnly: flag.default(false).describe('return only hot and cold spot cells'),
   format: gridFormat,

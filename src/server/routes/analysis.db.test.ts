@@ -156,6 +156,13 @@ describe('GET /api/analysis/gistar', () => {
     const significant = (await get('/api/analysis/gistar?category=burglary&cell=100&distanceBand=100&significantOnly=true')).json<Surface>();
     expect(significant.features.length).toBeGreaterThan(0);
     expect(significant.features.every((f) => f.properties.confidence !== 0)).toBe(true);
+    expect((body as unknown as { analysis: Record<string, unknown> }).analysis).toMatchObject({ distanceBand: 100, distanceBandRule: 'given' });
+  });
+
+  it('chooses the radius from the data when none is given, and says how', async () => {
+    const body = (await get('/api/analysis/gistar?category=burglary&cell=100')).json<{ analysis: Record<string, unknown> }>();
+    // Three burglary cells in 169: no clustering that peaks, so the 30-neighbour rule (√(31/π) cells).
+    expect(body.analysis).toMatchObject({ distanceBand: 314, distanceBandRule: 'neighbours' });
   });
 });
 

@@ -1,15 +1,17 @@
 /**
  * Getis–Ord Gi* hot and cold spots of incident counts per cell, with the engine's FDR correction and
- * 90/95/99% confidence classes (the ArcGIS "Optimized Hot Spot Analysis" reading).
+ * 90/95/99% confidence classes (the ArcGIS "Optimized Hot Spot Analysis" reading). Without a given distance
+ * band, the band is chosen from the data: the first peak of Moran's I z-score over bands of 1–10 cells,
+ * else about 30 neighbours per cell (the optimized tool's own rule; see analytics/gistar/scale.ts).
  */
-import { getisOrdGiStar, gridCounts } from '../../../analytics/index.js';
+import { chooseDistanceBand, getisOrdGiStar, gridCounts } from '../../../analytics/index.js';
 import { gridForStudyArea } from '../study-area.js';
 import type { GridSurface, StudyArea, SurfaceClass } from '../types.js';
 import { rankedCells, studyAreaCells } from './rank.js';
 
 export interface GiStarParams {
   cellSize: number;
-  /** Neighbourhood radius in metres (default: two cells). */
+  /** Neighbourhood radius in metres (default: chosen from the data, see above). */
   distanceBand?: number;
   fdr: boolean;
   /** Report only cells in a hot or cold class (what a map draws). */
@@ -28,7 +30,9 @@ const CLASSES: ReadonlyArray<Omit<SurfaceClass, 'cells'>> = [
 export function giStarSurface(area: StudyArea, events: { x: Float64Array; y: Float64Array }, params: GiStarParams): GridSurface {
   const { grid, mask } = gridForStudyArea(area, events, params.cellSize);
   const counts = gridCounts(grid, events.x, events.y);
-  const distanceBand = params.distanceBand ?? 2 * grid.cellSize;
+  const choice = params.distanceBand === undefined ? chooseDistanceBand(grid, counts, { mask: mask ?? undefined }) : null;
+  const distanceBand = params.distanceBand ?? choice!.band;
+  const moranZ = choice?.scan.find((s) => s.band === distanceBand)?.z;
   const result = getisOrdGiStar(grid, counts, { mask: mask ?? undefined, distanceBand, fdr: params.fdr });
   const confidence = Float64Array.from(result.confidence);
   const tally = new Map<number, number>();
@@ -45,6 +49,9 @@ export function giStarSurface(area: StudyArea, events: { x: Float64Array; y: Flo
     meta: {
       method: 'gistar',
       distanceBand,
+      /** 'given', 'peak' (first peak of clustering) or 'neighbours' (no peak: about 30 neighbours per cell). */
+      distanceBandRule: choice ? choice.rule : 'given',
+      ...(moranZ !== undefined && Number.isFinite(moranZ) ? { moranZ: Math.round(moranZ * 100) / 100 } : {}),
       fdr: params.fdr,
       meanNeighbours: Math.round(result.meanNeighbours * 10) / 10,
       events: events.x.length,

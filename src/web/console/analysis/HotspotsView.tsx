@@ -88,7 +88,8 @@ export function HotspotsView() {
             ) : (
               <div>
                 <label className="usa-label" htmlFor="hotspots-band">{t('analysis.hotspots.distanceBand')}</label>
-                <input className="usa-input" id="hotspots-band" type="number" min={10} max={50000} value={band} placeholder={String(2 * Number(cell || 150))} onChange={(e) => setBand(e.target.value)} />
+                <input className="usa-input" id="hotspots-band" type="number" min={10} max={50000} value={band} aria-describedby="hotspots-band-hint" onChange={(e) => setBand(e.target.value)} />
+                <span className="usa-hint" id="hotspots-band-hint">{t('analysis.hotspots.distanceBandHint')}</span>
               </div>
             )}
             <div>
@@ -106,6 +107,8 @@ export function HotspotsView() {
             {data!.method === 'kde'
               ? t('analysis.hotspots.summaryKde', { events: formatNumber(meta.events), kernel: t(`analysis.hotspots.kernels.${meta.kernel}`), bandwidth: formatNumber(meta.bandwidth ?? 0), cells: formatNumber(meta.studyAreaCells), cell: formatNumber(meta.cellSize) })
               : t('analysis.hotspots.summaryGi', { events: formatNumber(meta.events), band: formatNumber(meta.distanceBand ?? 0), cells: formatNumber(meta.studyAreaCells), cell: formatNumber(meta.cellSize), hot: formatNumber(hot), cold: formatNumber(cold) })}
+              {meta.method === 'gistar' && meta.distanceBandRule === 'peak' && ` ${t('analysis.hotspots.bandPeak', { z: formatNumber(meta.moranZ ?? 0) })}`}
+              {meta.method === 'gistar' && meta.distanceBandRule === 'neighbours' && ` ${t('analysis.hotspots.bandNeighbours')}`}
           </p>
         )}
         <CellMap cells={data?.cells} classLayer={meta?.classLayer ?? 'class'} colors={colors} outlines={outlines} label={t('analysis.hotspots.mapLabel')} describedBy="hotspots-map-note" />

@@ -41,6 +41,9 @@ export interface SurfaceMeta {
   kernel?: string;
   bandwidth?: number;
   distanceBand?: number;
+  /** How the Gi* band was set: given, or chosen at the peak of clustering, or for ~30 neighbours. */
+  distanceBandRule?: 'given' | 'peak' | 'neighbours';
+  moranZ?: number;
   model?: string;
   modelName?: string;
   from?: string;
