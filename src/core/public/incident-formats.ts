@@ -28,13 +28,16 @@ export interface PublicIncidentCollection {
     cellMetres: number;
     masking: string;
     unplaced: Array<{ category: string; count: number }>;
+    /** The whole months whose sensitive counts may appear per neighborhood (null: none in the period). */
+    sensitiveMonths: { from: string; to: string } | null;
   };
 }
 
 export const MASKING_NOTE = 'Positions are not incident locations. Non-sensitive incidents are counted per grid cell of about '
   + '150 m and placed at the cell centre; sensitive incidents (sexual assault, domestic violence, juvenile and other sex offenses) '
-  + 'are counted per neighborhood and placed at a point inside it, or only counted when outside every neighborhood; fewer than 3 '
-  + 'of a sensitive category in a neighborhood are only counted city-wide (and not at all when one neighborhood is asked for).';
+  + 'are counted per neighborhood and placed at a point inside it, one whole calendar month at a time, and only for months with at '
+  + 'least 3 of a category there (sensitiveMonths names the months the period covers); the rest, and those outside every '
+  + 'neighborhood, are only counted city-wide (and not at all when one neighborhood is asked for).';
 
 export function toFeatureCollection(data: PublicIncidents): PublicIncidentCollection {
   const feature = (kind: 'cell' | 'neighborhood', r: { category: string; count: number; lon: number; lat: number }, areaName: string | null): PublicIncidentFeature => {
@@ -56,6 +59,7 @@ export function toFeatureCollection(data: PublicIncidents): PublicIncidentCollec
     ],
     metadata: {
       agency: data.agency, from: data.from, to: data.to, cellMetres: data.cellMetres, masking: MASKING_NOTE, unplaced: data.unplaced,
+      sensitiveMonths: data.sensitiveMonths,
     },
   };
 }

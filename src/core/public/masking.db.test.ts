@@ -129,6 +129,30 @@ describe('public answers never reveal an incident location', () => {
     expect(fc.metadata.masking).toMatch(/not incident locations/);
   });
 
+  it('publishes sensitive neighborhood counts only in whole-month blocks, so overlapping periods cannot be subtracted', async () => {
+    const named = (fc: PublicIncidentCollection) => fc.features.filter((f) => f.properties.kind === 'neighborhood').map((f) => [f.properties.category, f.properties.count]);
+    const unplaced = (fc: PublicIncidentCollection, category: string) => fc.metadata.unplaced.find((u) => u.category === category)?.count ?? 0;
+    const march = (await get(`/api/public/incidents?agency=${SLUG}&from=2024-03-01&to=2024-03-31`)).json<PublicIncidentCollection>();
+    expect(named(march)).toEqual([['sexual_assault', 3]]);
+    expect(march.metadata.sensitiveMonths).toEqual({ from: '2024-03-01', to: '2024-03-31' });
+    // Days 1–9 and 1–10 differ by the assault of 10 March; neither may put it in Test Heights.
+    const to9 = (await get(`/api/public/incidents?agency=${SLUG}&from=2024-03-01&to=2024-03-09`)).json<PublicIncidentCollection>();
+    const to10 = (await get(`/api/public/incidents?agency=${SLUG}&from=2024-03-01&to=2024-03-10`)).json<PublicIncidentCollection>();
+    for (const fc of [to9, to10]) {
+      expect(named(fc)).toEqual([]);
+      expect(fc.metadata.sensitiveMonths).toBeNull();
+      expect(JSON.stringify(fc)).not.toContain('Test Heights');
+    }
+    expect([unplaced(to9, 'sexual_assault'), unplaced(to10, 'sexual_assault')]).toEqual([2, 3]);
+    // A period running past the month publishes the month's block and counts the cut-off days city-wide.
+    const past = (await get(`/api/public/incidents?agency=${SLUG}&from=2024-03-01&to=2024-04-15`)).json<PublicIncidentCollection>();
+    expect(named(past)).toEqual([['sexual_assault', 3]]);
+    expect(past.metadata.sensitiveMonths).toEqual({ from: '2024-03-01', to: '2024-03-31' });
+    const heights = (await get(`/api/public/incidents?agency=${SLUG}&from=2024-03-01&to=2024-03-10&area=${areaId}`)).json<PublicIncidentCollection>();
+    expect(heights.features).toEqual([]);
+    expect(heights.metadata.unplaced).toEqual([]);
+  });
+
   it('filters by day, category and neighborhood, in the agency time zone', async () => {
     const march4 = (await get(`/api/public/incidents?agency=${SLUG}&from=2024-03-04&to=2024-03-04`)).json<PublicIncidentCollection>();
     expect(march4.features.map((f) => [f.properties.category, f.properties.count])).toEqual([['burglary', 1]]);
