@@ -52,6 +52,14 @@ function rowHalfWidths(radiusCells: number): Int32Array {
 
 /** Global Moran's I of `values` for binary weights within `band` metres. */
 export function moransI(grid: Grid, values: Float64Array, band: number, mask?: Uint8Array): MoranAtBand {
+  return moranScanner(grid, values, mask)(band);
+}
+
+/**
+ * Prepares the deviations and their row prefix sums once, and returns Moran's I for any band: a scan of
+ * ten bands then costs ten passes over the cells, not ten preparations.
+ */
+function moranScanner(grid: Grid, values: Float64Array, mask?: Uint8Array): (band: number) => MoranAtBand {
   const { nx, ny } = grid;
   const inside = (c: number): boolean => !mask || mask[c] === 1;
   let n = 0;
@@ -61,6 +69,7 @@ export function moransI(grid: Grid, values: Float64Array, band: number, mask?: U
   // Deviations (0 outside) and the mask as numbers, with row prefix sums: prefix[iy*(nx+1)+ix+1] = Σ row up to ix.
   const dev = new Float64Array((nx + 1) * ny);
   const cnt = new Float64Array((nx + 1) * ny);
+  const insideCells: number[] = [];
   let m2 = 0;
   let m4 = 0;
   for (let iy = 0; iy < ny; iy++) {
@@ -68,30 +77,31 @@ export function moransI(grid: Grid, values: Float64Array, band: number, mask?: U
       const c = iy * nx + ix;
       const k = iy * (nx + 1) + ix + 1;
       const z = inside(c) ? values[c] - mean : 0;
+      if (inside(c)) insideCells.push(c);
       dev[k] = dev[k - 1] + z;
       cnt[k] = cnt[k - 1] + (inside(c) ? 1 : 0);
       m2 += z * z;
       m4 += z ** 4;
     }
   }
-  const half = rowHalfWidths(band / grid.cellSize);
-  const r = (half.length - 1) / 2;
-  let s0 = 0;
-  let sumK2 = 0;
-  let cross = 0;
-  for (let iy = 0; iy < ny; iy++) {
-    for (let ix = 0; ix < nx; ix++) {
-      const c = iy * nx + ix;
-      if (!inside(c)) continue;
+  return (band: number): MoranAtBand => {
+    const half = rowHalfWidths(band / grid.cellSize);
+    const r = (half.length - 1) / 2;
+    let s0 = 0;
+    let sumK2 = 0;
+    let cross = 0;
+    for (const c of insideCells) {
+      const ix = c % nx;
+      const iy = (c - ix) / nx;
       let lag = 0;
       let k = 0;
-      for (let dy = -r; dy <= r; dy++) {
-        const y = iy + dy;
-        if (y < 0 || y >= ny) continue;
+      const dyFrom = Math.max(-r, -iy);
+      const dyTo = Math.min(r, ny - 1 - iy);
+      for (let dy = dyFrom; dy <= dyTo; dy++) {
         const w = half[dy + r];
-        const lo = Math.max(0, ix - w);
-        const hi = Math.min(nx - 1, ix + w);
-        const row = y * (nx + 1);
+        const lo = ix - w > 0 ? ix - w : 0;
+        const hi = ix + w < nx - 1 ? ix + w : nx - 1;
+        const row = (iy + dy) * (nx + 1);
         lag += dev[row + hi + 1] - dev[row + lo];
         k += cnt[row + hi + 1] - cnt[row + lo];
       }
@@ -102,28 +112,29 @@ export function moransI(grid: Grid, values: Float64Array, band: number, mask?: U
       s0 += k;
       sumK2 += k * k;
     }
-  }
-  const meanNeighbours = n > 0 ? s0 / n : 0;
-  if (n < 4 || s0 === 0 || m2 === 0) return { band, i: Number.NaN, z: Number.NaN, meanNeighbours };
-  const i = (n / s0) * (cross / m2);
-  const expected = -1 / (n - 1);
-  // Binary symmetric weights: S1 = ½Σ(w_ij + w_ji)² = 2·S0, S2 = Σ_i (w_i· + w_·i)² = 4·Σ k_i².
-  const s1 = 2 * s0;
-  const s2 = 4 * sumK2;
-  const b2 = (n * m4) / (m2 * m2);
-  const variance =
-    (n * ((n * n - 3 * n + 3) * s1 - n * s2 + 3 * s0 * s0) - b2 * ((n * n - n) * s1 - 2 * n * s2 + 6 * s0 * s0)) /
-      ((n - 1) * (n - 2) * (n - 3) * s0 * s0) -
-    expected * expected;
-  return { band, i, z: variance > 0 ? (i - expected) / Math.sqrt(variance) : Number.NaN, meanNeighbours };
+    const meanNeighbours = n > 0 ? s0 / n : 0;
+    if (n < 4 || s0 === 0 || m2 === 0) return { band, i: Number.NaN, z: Number.NaN, meanNeighbours };
+    const i = (n / s0) * (cross / m2);
+    const expected = -1 / (n - 1);
+    // Binary symmetric weights: S1 = ½Σ(w_ij + w_ji)² = 2·S0, S2 = Σ_i (w_i· + w_·i)² = 4·Σ k_i².
+    const s1 = 2 * s0;
+    const s2 = 4 * sumK2;
+    const b2 = (n * m4) / (m2 * m2);
+    const variance =
+      (n * ((n * n - 3 * n + 3) * s1 - n * s2 + 3 * s0 * s0) - b2 * ((n * n - n) * s1 - 2 * n * s2 + 6 * s0 * s0)) /
+        ((n - 1) * (n - 2) * (n - 3) * s0 * s0) -
+      expected * expected;
+    return { band, i, z: variance > 0 ? (i - expected) / Math.sqrt(variance) : Number.NaN, meanNeighbours };
+  };
 }
 
 /** Scans bands of 1..maxCells cells and picks the Gi* distance band (see the module comment). */
 export function chooseDistanceBand(grid: Grid, values: Float64Array, options: DistanceBandOptions = {}): DistanceBandChoice {
   const maxCells = options.maxCells ?? 10;
   const minZ = options.minZ ?? 1.96;
+  const moran = moranScanner(grid, values, options.mask);
   const scan: MoranAtBand[] = [];
-  for (let k = 1; k <= maxCells; k++) scan.push(moransI(grid, values, k * grid.cellSize, options.mask));
+  for (let k = 1; k <= maxCells; k++) scan.push(moran(k * grid.cellSize));
   for (let k = 0; k < scan.length; k++) {
     const z = scan[k].z;
     if (!(z >= minZ)) continue;
