@@ -58,6 +58,16 @@ async function demoAddress(groupName: string | null): Promise<string> {
   return `${Number(number) + 23} ${street.join(' ').toLowerCase()}`;
 }
 
+/** The street corner the demo shootings publish most often ("26TH & MORRIS ST"), as a resident types it. */
+async function demoCorner(): Promise<string> {
+  const [corner] = await e2e.db.query<{ hundred_block: string }>(
+    `SELECT hundred_block FROM incidents
+      WHERE agency_id = (SELECT id FROM agencies WHERE slug = 'philadelphia-pd') AND hundred_block ~ '^[A-Z0-9 ]+ & [A-Z0-9 ]+$'
+      GROUP BY hundred_block ORDER BY count(*) DESC, hundred_block LIMIT 1`);
+  expect(corner, 'a corner in the demo shootings').toBeDefined();
+  return corner.hundred_block.toLowerCase().replace(' & ', ' and ');
+}
+
 describe('neighborhood watch for residents', () => {
   it('finds the group for a block by clicking the map', async () => {
     const page = await e2e.newPage();
@@ -114,6 +124,19 @@ describe('neighborhood watch for residents', () => {
     await page.getByLabel('Your street address').fill('99999 Nowhere Road');
     await page.click('[data-testid=watch-address-submit]');
     await page.waitForSelector('text=We could not find that address');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('finds a typed street corner on the map', async () => {
+    const page = await e2e.newPage();
+    await page.goto('/watch', { waitUntil: 'load' });
+    await page.waitForFunction(() => Boolean(window.__bridgesWatchMap));
+    const corner = await demoCorner();
+    await page.getByLabel('Your street address').fill(corner);
+    await page.click('[data-testid=watch-address-submit]');
+    await page.waitForSelector('[data-testid=watch-address-result]');
+    expect(await page.textContent('[data-testid=watch-lookup]'), corner).toMatch(/Found the corner of [A-Z0-9 ]+ & [A-Z0-9 ]+\./);
+    expect(await page.locator('.maplibregl-marker').count()).toBe(1);
     expect(pageProblems(page)).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatStreet, parseAddress, parseHundredBlock, parseStreet } from './address.js';
+import { formatStreet, parseAddress, parseCorner, parseHundredBlock, parseStreet } from './address.js';
 import { estimateOnStreet } from './gazetteer.js';
 
 const street = (dir: string, name: string, suffix: string) => ({ dir, name, suffix });
@@ -38,6 +38,27 @@ describe('reading a resident\'s address', () => {
     expect(parseAddress('N 52nd St')).toEqual({ ok: false, problem: 'no-number' });
     expect(parseAddress('City Hall')).toEqual({ ok: false, problem: 'no-number' });
     expect(parseAddress('1523')).toEqual({ ok: false, problem: 'no-street' });
+  });
+});
+
+describe('street corners', () => {
+  it('reads a corner typed by a resident or published by a record as two streets', () => {
+    const corner = [street('', '52', ''), street('', 'MARKET', '')];
+    expect(parseCorner('52nd & Market')).toEqual(corner);
+    expect(parseCorner('52nd and market')).toEqual(corner);
+    expect(parseCorner('52 y Market')).toEqual(corner);
+    expect(parseCorner('52nd/Market, Philadelphia PA')).toEqual(corner);
+    expect(parseCorner('52nd @ Market')).toEqual(corner);
+    expect(parseCorner('N 20TH ST & W MONTGOMERY AV')).toEqual([street('N', '20', 'ST'), street('W', 'MONTGOMERY', 'AVE')]);
+    expect(parseCorner('BAYNTON ST  /  E PASTORIUS ST')).toEqual([street('', 'BAYNTON', 'ST'), street('E', 'PASTORIUS', 'ST')]);
+    expect(parseCorner('1500 N 52nd St & Girard Ave')).toEqual([street('N', '52', 'ST'), street('', 'GIRARD', 'AVE')]);
+  });
+
+  it('refuses what is not two different readable streets', () => {
+    expect(parseCorner('52nd St')).toBeNull();
+    expect(parseCorner('52nd & 52nd')).toBeNull();
+    expect(parseCorner('52nd & Market & Walnut')).toBeNull();
+    expect(parseCorner('& Market')).toBeNull();
   });
 });
 

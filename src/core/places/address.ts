@@ -3,8 +3,9 @@
  * reduced to one comparable form: a house number (or block) and a street of directional + name + suffix,
  * with the usual abbreviations (North → N, Street → ST, Avenue → AVE, Fifth → 5, 52nd → 52).
  *
- * Out of scope on purpose: intersections ("52nd & Market"), place names ("City Hall"), PO boxes and addresses
- * without a house number — they do not name a block.
+ * Corners ("52nd & Market", "N 52nd St and W Girard Ave", "52 y Market") are read as two streets by
+ * {@link parseCorner}. Out of scope on purpose: place names ("City Hall"), PO boxes and addresses without a
+ * house number — they name neither a block nor a corner.
  */
 
 export interface Street {
@@ -23,8 +24,12 @@ export interface ParsedAddress {
   street: Street;
 }
 
+/** 'intersection': text that looks like a corner but whose two streets cannot both be read. */
 export type AddressProblem = 'empty' | 'no-number' | 'intersection' | 'no-street';
 export type AddressParse = { ok: true; address: ParsedAddress } | { ok: false; problem: AddressProblem };
+
+/** The words and signs that join the two streets of a corner (English and Spanish). */
+const CORNER_JOIN = /\s+(?:&|AND|Y|AT|@|\/)\s+|\s*[&@/]\s*/;
 
 const DIRECTIONS: Record<string, string> = {
   N: 'N', NORTH: 'N', S: 'S', SOUTH: 'S', E: 'E', EAST: 'E', W: 'W', WEST: 'W',
@@ -104,7 +109,7 @@ export function parseStreet(text: string): Street | null {
 export function parseAddress(input: string): AddressParse {
   const text = clean(input).split(',')[0].replace(/\s#.*$/, '').replace(/^(\d+)\s+1\/2\s/, '$1 ').trim();
   if (!text) return { ok: false, problem: 'empty' };
-  if (/\s(&|AND|Y|AT|@|\/)\s|&|\//.test(text)) return { ok: false, problem: 'intersection' };
+  if (CORNER_JOIN.test(text)) return { ok: false, problem: 'intersection' };
   // House number, optionally with a letter, a half or a range ("1523A", "1523 1/2" was cut at "/", "1523-25").
   const match = /^(\d{1,6})[A-Z]?(?:\s*-\s*\d{1,6}[A-Z]?)?\s+(.+)$/.exec(text);
   if (!match) return { ok: false, problem: /^\d+$/.test(text) ? 'no-street' : 'no-number' };
@@ -112,6 +117,21 @@ export function parseAddress(input: string): AddressParse {
   if (!street) return { ok: false, problem: 'no-street' };
   const number = Number(match[1]);
   return { ok: true, address: { number, block: Math.floor(number / 100) * 100, street } };
+}
+
+/**
+ * Reads a street corner as residents type it and as records publish it: "52nd & Market", "N 52ND ST & W GIRARD
+ * AVE", "52nd St and Market St, Philadelphia", "Calle 5 y Main". Both streets must be readable and differ;
+ * a house number before either street is ignored ("1500 N 52nd St & Girard" is still that corner).
+ */
+export function parseCorner(input: string): [Street, Street] | null {
+  const text = clean(input).split(',')[0].trim();
+  const parts = text.split(CORNER_JOIN).map((p) => p.trim()).filter(Boolean);
+  if (parts.length !== 2) return null;
+  const streets = parts.map((p) => parseStreet(p.replace(/^\d{1,6}[A-Z]?\s+(?=\D)/, '')));
+  const [a, b] = streets;
+  if (!a || !b || (a.name === b.name && a.dir === b.dir)) return null;
+  return [a, b];
 }
 
 /**

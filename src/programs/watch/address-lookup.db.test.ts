@@ -51,6 +51,12 @@ beforeAll(async () => {
   await incident('1500 BLOCK S 52ND ST', -75.2281, 39.9531);
   await incident('4500 BLOCK WALNUT ST', -75.2131, 39.9651);
   await incident('N 52ND ST & W GIRARD AVE', -75.2256, 39.9740);
+  await incident('N 52nd Street & W. Girard Avenue', -75.2258, 39.9742);
+  await incident('4600 BLOCK WALNUT ST', -75.2146, 39.9552);
+  await incident('100 BLOCK S 46TH ST', -75.2138, 39.9560);
+  await incident('4500 BLOCK CHESTNUT ST', -75.2120, 39.9570);
+  await incident('LANCASTER AVE & N 40TH ST', -75.2020, 39.9620);
+  await incident('S 40TH ST & LANCASTER AVE', -75.1020, 39.9920);
 });
 afterAll(async () => { await app.close(); await db.drop(); });
 
@@ -112,10 +118,35 @@ describe('address lookup', () => {
   it('asks which street when the directional is missing and both exist; says what it cannot read or find', async () => {
     expect(await lookup('1523 52nd St')).toMatchObject({ status: 'ambiguous', streets: ['N 52ND ST', 'S 52ND ST'], place: null, groups: [] });
     expect(await lookup('1523 N 52nd Ave')).toMatchObject({ status: 'not-found', place: null });
-    expect(await lookup('52nd & Girard')).toMatchObject({ status: 'unreadable', problem: 'intersection' });
+    expect(await lookup('52nd &')).toMatchObject({ status: 'unreadable', problem: 'intersection' });
     expect(await lookup('North 52nd Street')).toMatchObject({ status: 'unreadable', problem: 'no-number' });
     expect(await lookup('9900 N 52nd St')).toMatchObject({ status: 'not-found' });
     expect(await lookup('100 Nowhere Rd')).toMatchObject({ status: 'not-found' });
+  });
+
+  it('finds a typed corner from the records published there, drawn at its public map cell', async () => {
+    // Two spellings of the corner merge; the median of their positions is inside the cell drawn.
+    for (const typed of ['52nd & Girard', 'N 52nd St and W Girard Ave', '52 y Girard', 'Girard Ave / 52nd St']) {
+      const answer = await lookup(typed);
+      expect(answer, typed).toMatchObject({
+        status: 'found', place: { ...(await cellHolding(-75.2257, 39.9741)), precision: 'intersection', street: 'N 52ND ST & W GIRARD AVE', block: null },
+      });
+      expect(answer.groups.map((g: { name: string }) => g.name)).toEqual(['52nd Street Watch']);
+    }
+    // A directional that disagrees with the record is another street.
+    expect(await lookup('S 52nd St & Girard')).toMatchObject({ status: 'not-found' });
+  });
+
+  it('places a corner with no record of its own where the two streets\' blocks meet, and asks which when a corner repeats', async () => {
+    // Walnut's 4600 block and S 46th's 100 block come within ~110 m: the corner is between them.
+    const answer = await lookup('46th & Walnut');
+    expect(answer.place).toMatchObject({ precision: 'intersection', street: 'S 46TH ST & WALNUT ST', block: null });
+    expect(answer.place).toMatchObject(await cellHolding((-75.2146 - 75.2138) / 2, (39.9552 + 39.9560) / 2));
+    // Walnut and Chestnut are parallel: their nearest recorded blocks are about 300 m apart, so no corner.
+    expect(await lookup('Walnut & Chestnut')).toMatchObject({ status: 'not-found' });
+    // Lancaster Ave meets N 40th St and (in this made-up city) S 40th St ten kilometres apart: which one?
+    expect(await lookup('40th & Lancaster')).toMatchObject({ status: 'ambiguous', streets: ['N 40TH ST & LANCASTER AVE', 'S 40TH ST & LANCASTER AVE'] });
+    expect(await lookup('N 40th & Lancaster')).toMatchObject({ status: 'found', place: { precision: 'intersection', street: 'N 40TH ST & LANCASTER AVE' } });
   });
 
   it('names the parameter on bad input, and keeps no trace of the text', async () => {

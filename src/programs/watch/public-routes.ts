@@ -48,7 +48,7 @@ export async function publicWatchRoutes(scope: FastifyInstance, ctx: ProgramRout
       tags, summary: 'Groups covering a point picked on the map or a typed address, groups within 1 km, and the neighborhood',
       description: 'Give `lon` and `lat`, or `address` (house number and street, e.g. "1523 N 52nd St"). An address is found '
         + 'with the configured geocoder if any, else among the hundred blocks of the agency\'s own incidents; the answer\'s '
-        + '`place` is the centre of the public crime map cell (~150 m) holding the block, with its precision (`address`, `block`, or `street` when estimated from nearby blocks).',
+        + '`place` is the centre of the public crime map cell (~150 m) holding the block, with its precision (`address`, `block`, `street` when estimated from nearby blocks, or `intersection` for a typed corner such as "52nd & Market").',
       querystring: lookupQuery, response: { 200: lookupAnswer },
     },
   }, async (request, reply) => {

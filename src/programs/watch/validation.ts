@@ -104,7 +104,7 @@ export const lookupAnswer = z.object({
   problem: z.enum(['empty', 'no-number', 'intersection', 'no-street']).nullable().optional(),
   streets: z.array(z.string()).optional(),
   place: z.object({
-    lon: z.number(), lat: z.number(), precision: z.enum(['address', 'block', 'street']), source: z.enum(['geocoder', 'gazetteer']),
+    lon: z.number(), lat: z.number(), precision: z.enum(['address', 'block', 'street', 'intersection']), source: z.enum(['geocoder', 'gazetteer']),
     street: z.string().nullable(), block: z.number().nullable(),
   }).nullable().optional(),
 });

@@ -124,7 +124,7 @@ function LookupResult({ lookup, picked, onStreet }: { lookup: Lookup | AddressLo
         {lookup.status === 'not-found' && <p className="usa-alert__text">{w('address.notFound')}</p>}
         {lookup.status === 'ambiguous' && (
           <>
-            <p className="usa-alert__text">{w('address.ambiguous')}</p>
+            <p className="usa-alert__text">{w(lookup.streets.some((s) => s.includes(' & ')) ? 'address.ambiguousCorner' : 'address.ambiguous')}</p>
             <ul className="usa-button-group margin-top-1">
               {lookup.streets.map((street) => (
                 <li key={street} className="usa-button-group__item">
@@ -140,7 +140,9 @@ function LookupResult({ lookup, picked, onStreet }: { lookup: Lookup | AddressLo
   const place = isAddress(lookup) ? lookup.place : null;
   const where = place && (place.precision === 'address' || !place.street
     ? w('address.foundAddress')
-    : w(place.precision === 'block' ? 'address.foundBlock' : 'address.foundStreet', { block: String(place.block), street: place.street }));
+    : place.precision === 'intersection'
+      ? w('address.foundCorner', { street: place.street })
+      : w(place.precision === 'block' ? 'address.foundBlock' : 'address.foundStreet', { block: String(place.block), street: place.street }));
   const nearby = lookup.nearby.length > 0 && (
     <>
       <p className="usa-alert__text">{w('lookup.nearby')}</p>

@@ -28,7 +28,7 @@ export interface AddressLookup extends Lookup {
   status: 'found' | 'not-found' | 'unreadable' | 'ambiguous';
   problem: AddressProblem | null;
   streets: string[];
-  place: { lon: number; lat: number; precision: 'address' | 'block' | 'street'; source: 'geocoder' | 'gazetteer'; street: string | null; block: number | null } | null;
+  place: { lon: number; lat: number; precision: 'address' | 'block' | 'street' | 'intersection'; source: 'geocoder' | 'gazetteer'; street: string | null; block: number | null } | null;
 }
 export interface RequestInput {
   kind: 'join' | 'start';
