@@ -53,6 +53,20 @@ describe('describeError', () => {
     expect(describeError(es, new ApiError(409, 'too_many_files', 'A tip can hold at most 20 files.', { max: 20 }), TIPS)).toBe('Una pista puede tener como máximo 20 archivos.');
   });
 
+  it('says the tip handlers’ and the board’s refusals (triage, forwarding, rewards) in Spanish too', () => {
+    const decided = new ApiError(409, 'reward_decided', 'This reward was already paid.', { problem: 'paid' });
+    expect(describeError(es, decided, TIPS)).toBe('Esta recompensa ya fue pagada.');
+    const forwarded = new ApiError(409, 'already_forwarded', 'This tip was already forwarded to Sheriff.', { agency: 'Sheriff' });
+    expect(describeError(es, forwarded, TIPS)).toBe('Esta pista ya fue reenviada a Sheriff.');
+    const payable = new ApiError(404, 'reward_not_payable', 'An approved, unpaid reward for tip T… was not found.', { tipNumber: 'TABCD1234567' });
+    expect(describeError(es, payable, TIPS)).toBe('La pista TABCD1234567 no tiene una recompensa aprobada pendiente de pago.');
+    for (const code of ['reward_needs_arrest', 'reward_exists', 'reward_own_proposal', 'tip_transition', 'outcome_required', 'forward_to_self', 'forwarded_read_only', 'nothing_to_mark']) {
+      const said = describeError(es, new ApiError(400, code, 'English from the server'), TIPS);
+      expect(said, code).not.toBe('English from the server');
+      expect(said, code).not.toBe(describeError(en, new ApiError(400, code, 'English from the server'), TIPS));
+    }
+  });
+
   it('names every field of a validation error, by its label when the program has one', () => {
     const error = new ApiError(400, 'validation', 'body.description: Tell us a little more; body.passphrase: Invalid input', {
       issues: [

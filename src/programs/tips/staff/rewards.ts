@@ -1,5 +1,5 @@
 import { appendAudit } from '../../../core/audit/audit.js';
-import { AppError, badRequest, conflict, notFound } from '../../../core/errors.js';
+import { AppError, notFound } from '../../../core/errors.js';
 import type { TipsContext } from '../context.js';
 import { newCollectionCode, openCollectionCode, parseTipNumber, sameMac, sealCollectionCode } from '../crypto.js';
 import { formatMoney } from '../money.js';
@@ -13,9 +13,9 @@ import type { StaffActor } from './scope.js';
 export function proposeReward(ctx: TipsContext, staff: StaffActor, tipId: number, input: { amountCents?: number; reason: string }) {
   return triageChange(ctx, staff, tipId, 'tips.reward_propose', async (tx) => {
     const [tip] = await tx.query<{ outcome: string | null }>('SELECT outcome FROM tips WHERE id = $1', [tipId]);
-    if (tip.outcome !== 'arrest') throw conflict('A reward can be proposed only for a tip closed with the outcome "led to an arrest".');
+    if (tip.outcome !== 'arrest') throw new AppError(409, 'reward_needs_arrest', 'A reward can be proposed only for a tip closed with the outcome "led to an arrest".');
     const live = await tx.query("SELECT 1 FROM tip_rewards WHERE tip_id = $1 AND status <> 'rejected'", [tipId]);
-    if (live.length > 0) throw conflict('This tip already has a reward proposed or approved.');
+    if (live.length > 0) throw new AppError(409, 'reward_exists', 'This tip already has a reward proposed or approved.');
     const [reward] = await tx.query<{ id: number }>(
       'INSERT INTO tip_rewards (tip_id, proposed_cents, reason, proposed_by) VALUES ($1,$2,$3,$4) RETURNING id',
       [tipId, input.amountCents ?? null, input.reason, staff.userId]);
@@ -63,9 +63,9 @@ async function rewardOfAgency(ctx: TipsContext, staff: StaffActor, rewardId: num
  */
 export async function decideReward(ctx: TipsContext, staff: StaffActor, rewardId: number, input: { decision: 'approve' | 'reject'; amountCents?: number; note?: string }) {
   const reward = await rewardOfAgency(ctx, staff, rewardId);
-  if (reward.status !== 'proposed') throw conflict(`This reward was already ${reward.status}.`);
-  if (reward.proposed_by === staff.userId) throw new AppError(403, 'forbidden', 'The board decision must come from someone other than the person who proposed the reward.');
-  if (input.decision === 'approve' && !input.amountCents) throw badRequest('amountCents: an approval needs the amount', { field: 'amountCents' });
+  if (reward.status !== 'proposed') throw new AppError(409, 'reward_decided', `This reward was already ${reward.status}.`, { problem: reward.status });
+  if (reward.proposed_by === staff.userId) throw new AppError(403, 'reward_own_proposal', 'The board decision must come from someone other than the person who proposed the reward.');
+  if (input.decision === 'approve' && !input.amountCents) throw new AppError(400, 'reward_amount_required', 'amountCents: an approval needs the amount', { field: 'amountCents' });
   const tipId = reward.tip_id;
   const result = await triageChange(ctx, staff, tipId, `tips.reward_${input.decision}`, async (tx) => {
     const approved = input.decision === 'approve';
@@ -101,20 +101,20 @@ export async function decideReward(ctx: TipsContext, staff: StaffActor, rewardId
  */
 export async function payReward(ctx: TipsContext, staff: StaffActor, input: { tipNumber: string; collectionCode: string }) {
   const parsed = parseTipNumber(input.tipNumber);
-  if (!parsed.ok) throw badRequest('tipNumber: that is not a tip number', { field: 'tipNumber' });
+  if (!parsed.ok) throw new AppError(400, 'tip_number_mistyped', 'tipNumber: that is not a tip number', { field: 'tipNumber' });
   const [reward] = await ctx.db.query<{ id: number; tip_id: number; collection_enc: string }>(
     `SELECT r.id, r.tip_id, r.collection_enc FROM tip_rewards r JOIN tips t ON t.id = r.tip_id
      WHERE t.number = $1 AND t.agency_id = $2 AND r.status = 'approved'`, [parsed.number, staff.agencyId]);
-  if (!reward) throw notFound(`An approved, unpaid reward for tip ${parsed.number}`);
+  if (!reward) throw new AppError(404, 'reward_not_payable', `An approved, unpaid reward for tip ${parsed.number} was not found.`, { tipNumber: parsed.number });
   const expected = openCollectionCode(ctx.keys, reward.id, reward.collection_enc);
   const given = input.collectionCode.toUpperCase().replace(/[\s-]/g, '');
   if (!sameMac(expected, given)) {
     await ctx.db.transaction((tx) => appendAudit(tx, { actor: staff.audit, action: 'tips.reward_pay', targetType: 'tip', targetId: reward.tip_id, outcome: 'failure', details: { rewardId: reward.id, reason: 'wrong_code' } }));
-    throw badRequest('collectionCode: the collection code does not match this tip', { field: 'collectionCode' });
+    throw new AppError(400, 'collection_code_mismatch', 'collectionCode: the collection code does not match this tip', { field: 'collectionCode' });
   }
   return triageChange(ctx, staff, reward.tip_id, 'tips.reward_pay', async (tx) => {
     const paid = await tx.query("UPDATE tip_rewards SET status = 'paid', paid_by = $2, paid_at = now() WHERE id = $1 AND status = 'approved' RETURNING id", [reward.id, staff.userId]);
-    if (paid.length === 0) throw conflict('This reward was paid already.');
+    if (paid.length === 0) throw new AppError(409, 'reward_paid', 'This reward was paid already.');
     const [tip] = await tx.query<{ language: string }>('SELECT language FROM tips WHERE id = $1', [reward.tip_id]);
     const body = tip.language === 'es' ? 'La recompensa fue cobrada. Gracias por su ayuda.' : 'The reward was collected. Thank you for your help.';
     await addTimeline(tx, { tipId: reward.tip_id, kind: 'reward', author: 'staff', userId: staff.userId, body, data: { event: 'paid', rewardId: reward.id }, visibleToTipster: true });

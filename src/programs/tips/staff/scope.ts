@@ -34,6 +34,6 @@ export async function tipAccess(q: Queryable, staff: StaffActor, tipId: number):
 /** Changes are for the receiving agency only; a partner that was forwarded a tip reads it. */
 export async function requireOwner(q: Queryable, staff: StaffActor, tipId: number): Promise<void> {
   if ((await tipAccess(q, staff, tipId)) !== 'owner') {
-    throw new AppError(403, 'forbidden', 'This tip was forwarded to your agency to read; only the agency that received it can change it.');
+    throw new AppError(403, 'forwarded_read_only', 'This tip was forwarded to your agency to read; only the agency that received it can change it.');
   }
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../db/types.js';
 import { appendAudit } from '../../../core/audit/audit.js';
-import { badRequest, conflict } from '../../../core/errors.js';
+import { AppError } from '../../../core/errors.js';
 import type { TipsContext } from '../context.js';
 import { addTimeline, markFirstResponse } from '../timeline.js';
 import type { Priority } from '../validation.js';
@@ -29,11 +29,11 @@ export function changeState(ctx: TipsContext, staff: StaffActor, tipId: number, 
   return triageChange(ctx, staff, tipId, 'tips.state', async (tx) => {
     const [tip] = await tx.query<{ state: string }>('SELECT state FROM tips WHERE id = $1', [tipId]);
     const allowed = await tx.query('SELECT 1 FROM tip_transitions WHERE from_state = $1 AND to_state = $2', [tip.state, input.state]);
-    if (allowed.length === 0) throw conflict(`A tip cannot go from "${tip.state}" to "${input.state}".`);
+    if (allowed.length === 0) throw new AppError(409, 'tip_transition', `A tip cannot go from "${tip.state}" to "${input.state}".`, { from: tip.state, to: input.state });
     const [target] = await tx.query<{ is_closed: boolean }>('SELECT is_closed FROM tip_states WHERE code = $1', [input.state]);
-    if (target.is_closed && !input.outcome) throw badRequest('outcome: say how the tip ended when closing it', { field: 'outcome' });
+    if (target.is_closed && !input.outcome) throw new AppError(400, 'outcome_required', 'outcome: say how the tip ended when closing it', { field: 'outcome' });
     if (input.outcome && (await tx.query('SELECT 1 FROM tip_outcomes WHERE code = $1', [input.outcome])).length === 0) {
-      throw badRequest(`outcome: "${input.outcome}" is not an outcome`, { field: 'outcome' });
+      throw new AppError(400, 'unknown_outcome', `outcome: "${input.outcome}" is not an outcome`, { field: 'outcome' });
     }
     const outcome = target.is_closed ? input.outcome! : null;
     await tx.query(
@@ -58,7 +58,7 @@ export function assignTip(ctx: TipsContext, staff: StaffActor, tipId: number, us
   return triageChange(ctx, staff, tipId, 'tips.assign', async (tx) => {
     if (userId !== null) {
       const users = await tx.query("SELECT 1 FROM users WHERE id = $1 AND agency_id = $2 AND status = 'active'", [userId, staff.agencyId]);
-      if (users.length === 0) throw badRequest(`userId: user ${userId} is not an active member of your agency`, { field: 'userId' });
+      if (users.length === 0) throw new AppError(400, 'not_agency_member', `userId: user ${userId} is not an active member of your agency`, { field: 'userId' });
     }
     const [tip] = await tx.query<{ state: string }>('SELECT state FROM tips WHERE id = $1', [tipId]);
     const nextState = userId !== null && tip.state === 'new' ? 'assigned' : tip.state;
@@ -75,7 +75,7 @@ export function routeTip(ctx: TipsContext, staff: StaffActor, tipId: number, inp
     const wanted = [...new Set([...(input.primaryUnitId ? [input.primaryUnitId] : []), ...input.copyUnitIds])];
     const known = await tx.query<{ id: number }>('SELECT id FROM tip_units WHERE id = ANY($1::int[]) AND (agency_id IS NULL OR agency_id = $2)', [wanted, staff.agencyId]);
     const missing = wanted.filter((id) => !known.some((k) => k.id === id));
-    if (missing.length > 0) throw badRequest(`unit ${missing[0]} is not one of your agency's units`, { field: 'copyUnitIds' });
+    if (missing.length > 0) throw new AppError(400, 'unknown_unit', `unit ${missing[0]} is not one of your agency's units`, { field: 'copyUnitIds' });
     const copies = input.copyUnitIds.filter((id) => id !== input.primaryUnitId);
     await tx.query('UPDATE tips SET primary_unit_id = $2, updated_at = now() WHERE id = $1', [tipId, input.primaryUnitId]);
     await tx.query('DELETE FROM tip_copies WHERE tip_id = $1', [tipId]);
@@ -88,13 +88,13 @@ export function routeTip(ctx: TipsContext, staff: StaffActor, tipId: number, inp
 /** Hands a tip to a partner agency, whose staff can then read it (never change it). */
 export function forwardTip(ctx: TipsContext, staff: StaffActor, tipId: number, input: { agencyId: number; note: string }) {
   return triageChange(ctx, staff, tipId, 'tips.forward', async (tx) => {
-    if (input.agencyId === staff.agencyId) throw badRequest('agencyId: a tip cannot be forwarded to its own agency', { field: 'agencyId' });
+    if (input.agencyId === staff.agencyId) throw new AppError(400, 'forward_to_self', 'agencyId: a tip cannot be forwarded to its own agency', { field: 'agencyId' });
     const [agency] = await tx.query<{ name: string }>('SELECT name FROM agencies WHERE id = $1', [input.agencyId]);
-    if (!agency) throw badRequest(`agencyId: agency ${input.agencyId} does not exist`, { field: 'agencyId' });
+    if (!agency) throw new AppError(400, 'forward_agency_missing', `agencyId: agency ${input.agencyId} does not exist`, { field: 'agencyId' });
     const inserted = await tx.query(
       'INSERT INTO tip_forwards (tip_id, agency_id, note, forwarded_by) VALUES ($1,$2,$3,$4) ON CONFLICT (tip_id, agency_id) DO NOTHING RETURNING id',
       [tipId, input.agencyId, input.note, staff.userId]);
-    if (inserted.length === 0) throw conflict(`This tip was already forwarded to ${agency.name}.`);
+    if (inserted.length === 0) throw new AppError(409, 'already_forwarded', `This tip was already forwarded to ${agency.name}.`, { agency: agency.name });
     await addTimeline(tx, { tipId, kind: 'forward', author: 'staff', userId: staff.userId, body: input.note, data: { agencyId: input.agencyId, agencyName: agency.name } });
     return { agencyId: input.agencyId };
   });
@@ -108,7 +108,7 @@ export function flagTip(ctx: TipsContext, staff: StaffActor, tipId: number, inpu
       let originalId: number | null = null;
       if (input.duplicateOf !== null) {
         const [original] = await tx.query<{ id: number }>('SELECT id FROM tips WHERE number = upper($1) AND agency_id = $2', [input.duplicateOf, staff.agencyId]);
-        if (!original || original.id === tipId) throw badRequest(`duplicateOf: ${input.duplicateOf} is not another tip of your agency`, { field: 'duplicateOf' });
+        if (!original || original.id === tipId) throw new AppError(400, 'not_a_duplicate', `duplicateOf: ${input.duplicateOf} is not another tip of your agency`, { field: 'duplicateOf' });
         originalId = original.id;
       }
       await tx.query('UPDATE tips SET duplicate_of = $2, updated_at = now() WHERE id = $1', [tipId, originalId]);
@@ -120,7 +120,7 @@ export function flagTip(ctx: TipsContext, staff: StaffActor, tipId: number, inpu
       await addTimeline(tx, { tipId, kind: 'prank', author: 'staff', userId: staff.userId, data: { prank: input.prank } });
       details.prank = input.prank;
     }
-    if (Object.keys(details).length === 0) throw badRequest('Say what to mark: duplicateOf or prank');
+    if (Object.keys(details).length === 0) throw new AppError(400, 'nothing_to_mark', 'Say what to mark: duplicateOf or prank');
     return details;
   });
 }
