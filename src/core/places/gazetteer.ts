@@ -77,12 +77,7 @@ export async function rebuildGazetteer(db: Db, agencyId: number): Promise<number
     const key = `${name}|${dir}|${suffix}|${parsed.block}`;
     const row = blocks.get(key);
     if (!row) blocks.set(key, { dir, name, suffix, block: parsed.block, lon: g.lon, lat: g.lat, incidents: g.n });
-    else {
-      const total = row.incidents + g.n;
-      row.lon = (row.lon * row.incidents + g.lon * g.n) / total;
-      row.lat = (row.lat * row.incidents + g.lat * g.n) / total;
-      row.incidents = total;
-    }
+    else mergeSpelling(row, g);
   }
   const rows = [...blocks.values()];
   const corners = cornerRows(groups);
@@ -115,6 +110,14 @@ export async function rebuildGazetteer(db: Db, agencyId: number): Promise<number
   return rows.length;
 }
 
+/** Another spelling of the same block or corner: the medians are averaged, weighted by their counts. */
+function mergeSpelling(row: { lon: number; lat: number; incidents: number }, spelling: { lon: number; lat: number; n: number }): void {
+  const total = row.incidents + spelling.n;
+  row.lon = (row.lon * row.incidents + spelling.lon * spelling.n) / total;
+  row.lat = (row.lat * row.incidents + spelling.lat * spelling.n) / total;
+  row.incidents = total;
+}
+
 interface CornerRow { a: Street; b: Street; lon: number; lat: number; incidents: number }
 
 const streetKey = (s: Street) => `${s.name}|${s.dir}|${s.suffix}`;
@@ -130,12 +133,7 @@ function cornerRows(groups: ReadonlyArray<{ hundred_block: string; n: number; lo
     const key = `${streetKey(a)}&${streetKey(b)}`;
     const row = corners.get(key);
     if (!row) corners.set(key, { a, b, lon: g.lon, lat: g.lat, incidents: g.n });
-    else {
-      const total = row.incidents + g.n;
-      row.lon = (row.lon * row.incidents + g.lon * g.n) / total;
-      row.lat = (row.lat * row.incidents + g.lat * g.n) / total;
-      row.incidents = total;
-    }
+    else mergeSpelling(row, g);
   }
   return [...corners.values()];
 }
