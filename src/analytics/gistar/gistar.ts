@@ -10,6 +10,7 @@
 import type { Grid } from '../grid/grid.js';
 import { twoSidedP } from '../util/normal.js';
 import { benjaminiHochberg } from './fdr.js';
+import { bandSummer } from './band-sums.js';
 
 /** Options of {@link getisOrdGiStar}. */
 export interface GiStarOptions {
@@ -51,36 +52,19 @@ export function getisOrdGiStar(grid: Grid, values: Float64Array, options: GiStar
   }
   const mean = sum / n;
   const s = Math.sqrt(Math.max(0, sum2 / n - mean * mean));
-  const r = Math.floor(band / cellSize + 1e-9);
-  const offsets: [number, number][] = [];
-  for (let dy = -r; dy <= r; dy++) {
-    for (let dx = -r; dx <= r; dx++) if (Math.hypot(dx, dy) * cellSize <= band + 1e-9) offsets.push([dx, dy]);
-  }
+  const { sum: local, count } = bandSummer(grid, values, mask)(band);
   const z = new Float64Array(nx * ny).fill(Number.NaN);
   const p = new Float64Array(nx * ny).fill(Number.NaN);
   let neighbourTotal = 0;
-  for (let iy = 0; iy < ny; iy++) {
-    for (let ix = 0; ix < nx; ix++) {
-      const c = iy * nx + ix;
-      if (!inside(c)) continue;
-      let local = 0;
-      let w = 0;
-      for (const [dx, dy] of offsets) {
-        const jx = ix + dx;
-        const jy = iy + dy;
-        if (jx < 0 || jy < 0 || jx >= nx || jy >= ny) continue;
-        const j = jy * nx + jx;
-        if (!inside(j)) continue;
-        local += values[j];
-        w++;
-      }
-      neighbourTotal += w;
-      // Binary weights: Σw² = Σw.
-      const denom = s * Math.sqrt((n * w - w * w) / (n - 1));
-      const zi = denom > 0 ? (local - mean * w) / denom : 0;
-      z[c] = zi;
-      p[c] = twoSidedP(zi);
-    }
+  for (let c = 0; c < nx * ny; c++) {
+    if (!inside(c)) continue;
+    const w = count[c];
+    neighbourTotal += w;
+    // Binary weights: Σw² = Σw.
+    const denom = s * Math.sqrt((n * w - w * w) / (n - 1));
+    const zi = denom > 0 ? (local[c] - mean * w) / denom : 0;
+    z[c] = zi;
+    p[c] = twoSidedP(zi);
   }
   const q = options.fdr === false ? Float64Array.from(p) : benjaminiHochberg(p);
   const confidence = new Int8Array(nx * ny);

@@ -7,10 +7,10 @@
  * fallback (its "average distance to 30 nearest neighbours").
  *
  * Moran's I with binary weights (cells within the band, the cell itself excluded), the z-score under the
- * randomization assumption (Cliff & Ord 1981), computed with row prefix sums so each band costs
- * O(cells × band rows) whatever the band's area.
+ * randomization assumption (Cliff & Ord 1981), on the same band sums as Gi* (band-sums.ts).
  */
 import type { Grid } from '../grid/grid.js';
+import { bandSummer } from './band-sums.js';
 
 /** Moran's I at one distance band. */
 export interface MoranAtBand {
@@ -27,6 +27,8 @@ export interface MoranAtBand {
 /** How the band was chosen. */
 export interface DistanceBandChoice {
   band: number;
+  /** Moran's I z at the chosen band ('peak' only; null for the fallback, which was not scanned). */
+  z: number | null;
   /** 'peak': the first statistically significant peak of the z-scores; 'neighbours': the 30-neighbour fallback. */
   rule: 'peak' | 'neighbours';
   /** Every band scanned, smallest first. */
@@ -42,72 +44,41 @@ export interface DistanceBandOptions {
   minZ?: number;
 }
 
-/** Cells within a band of `radiusCells` (Euclidean, between centres): half-width of each row offset dy. */
-function rowHalfWidths(radiusCells: number): Int32Array {
-  const r = Math.floor(radiusCells + 1e-9);
-  const half = new Int32Array(2 * r + 1);
-  for (let dy = -r; dy <= r; dy++) half[dy + r] = Math.floor(Math.sqrt(Math.max(0, radiusCells * radiusCells - dy * dy)) + 1e-9);
-  return half;
-}
-
 /** Global Moran's I of `values` for binary weights within `band` metres. */
 export function moransI(grid: Grid, values: Float64Array, band: number, mask?: Uint8Array): MoranAtBand {
   return moranScanner(grid, values, mask)(band);
 }
 
 /**
- * Prepares the deviations and their row prefix sums once, and returns Moran's I for any band: a scan of
- * ten bands then costs ten passes over the cells, not ten preparations.
+ * Prepares the mean, moments and band sums once, and returns Moran's I for any band: a scan of ten bands
+ * then costs ten passes over the cells, not ten preparations.
  */
 function moranScanner(grid: Grid, values: Float64Array, mask?: Uint8Array): (band: number) => MoranAtBand {
-  const { nx, ny } = grid;
   const inside = (c: number): boolean => !mask || mask[c] === 1;
   let n = 0;
-  let sum = 0;
-  for (let c = 0; c < nx * ny; c++) if (inside(c)) { n++; sum += values[c]; }
-  const mean = n > 0 ? sum / n : 0;
-  // Deviations (0 outside) and the mask as numbers, with row prefix sums: prefix[iy*(nx+1)+ix+1] = Σ row up to ix.
-  const dev = new Float64Array((nx + 1) * ny);
-  const cnt = new Float64Array((nx + 1) * ny);
-  const insideCells: number[] = [];
+  let total = 0;
+  for (let c = 0; c < values.length; c++) if (inside(c)) { n++; total += values[c]; }
+  const mean = n > 0 ? total / n : 0;
   let m2 = 0;
   let m4 = 0;
-  for (let iy = 0; iy < ny; iy++) {
-    for (let ix = 0; ix < nx; ix++) {
-      const c = iy * nx + ix;
-      const k = iy * (nx + 1) + ix + 1;
-      const z = inside(c) ? values[c] - mean : 0;
-      if (inside(c)) insideCells.push(c);
-      dev[k] = dev[k - 1] + z;
-      cnt[k] = cnt[k - 1] + (inside(c) ? 1 : 0);
-      m2 += z * z;
-      m4 += z ** 4;
-    }
+  for (let c = 0; c < values.length; c++) {
+    if (!inside(c)) continue;
+    const z = values[c] - mean;
+    m2 += z * z;
+    m4 += z ** 4;
   }
+  const sums = bandSummer(grid, values, mask);
   return (band: number): MoranAtBand => {
-    const half = rowHalfWidths(band / grid.cellSize);
-    const r = (half.length - 1) / 2;
+    const { sum, count } = sums(band);
     let s0 = 0;
     let sumK2 = 0;
     let cross = 0;
-    for (const c of insideCells) {
-      const ix = c % nx;
-      const iy = (c - ix) / nx;
-      let lag = 0;
-      let k = 0;
-      const dyFrom = Math.max(-r, -iy);
-      const dyTo = Math.min(r, ny - 1 - iy);
-      for (let dy = dyFrom; dy <= dyTo; dy++) {
-        const w = half[dy + r];
-        const lo = ix - w > 0 ? ix - w : 0;
-        const hi = ix + w < nx - 1 ? ix + w : nx - 1;
-        const row = (iy + dy) * (nx + 1);
-        lag += dev[row + hi + 1] - dev[row + lo];
-        k += cnt[row + hi + 1] - cnt[row + lo];
-      }
+    for (let c = 0; c < values.length; c++) {
+      if (!inside(c)) continue;
       const z = values[c] - mean;
-      lag -= z;
-      k -= 1;
+      // Neighbours exclude the cell itself: the band's sum of deviations, less its own.
+      const k = count[c] - 1;
+      const lag = sum[c] - mean * count[c] - z;
       cross += z * lag;
       s0 += k;
       sumK2 += k * k;
@@ -141,8 +112,8 @@ export function chooseDistanceBand(grid: Grid, values: Float64Array, options: Di
     const finite = (v: number): number => (Number.isNaN(v) ? -Infinity : v);
     const before = k > 0 ? finite(scan[k - 1].z) : -Infinity;
     const after = k + 1 < scan.length ? finite(scan[k + 1].z) : Infinity; // the last band is no peak: the next is unknown
-    if (z > before && z > after) return { band: scan[k].band, rule: 'peak', scan };
+    if (z > before && z > after) return { band: scan[k].band, z, rule: 'peak', scan };
   }
   // About 30 neighbours: a disc of π r² cells holds 31 cells (30 + itself) at r = √(31/π) cells.
-  return { band: Math.round(Math.sqrt(31 / Math.PI) * grid.cellSize), rule: 'neighbours', scan };
+  return { band: Math.round(Math.sqrt(31 / Math.PI) * grid.cellSize), z: null, rule: 'neighbours', scan };
 }

@@ -11,7 +11,7 @@ import { compileDateFormat } from '../../core/incidents/import/dates.js';
 import { EPSG_26971 } from '../../core/incidents/import/projection.js';
 import { utmProjection } from '../../core/people/agencies.js';
 import type { AnalysisInput } from '../../core/analysis/index.js';
-import { projectGeometry } from '../../core/analysis/study-area.js';
+import { projectGeometry, projector } from '../../core/analysis/study-area.js';
 import type { AreaGeometry } from '../../core/places/geometry.js';
 
 export interface CsvInputOptions {
@@ -110,8 +110,7 @@ export function readCsvInput(options: CsvInputOptions): CsvInput {
   if (options.studyArea) {
     // GeoJSON is lon/lat; metres in an unnamed projection cannot be lined up with it.
     if (!projection) throw new Error('--study-area: with --crs projected the file\'s metres have no known projection; name it (--crs EPSG:… or a proj4 string)');
-    const forward = proj4(WGS84, projection);
-    polygons = projectGeometry(options.studyArea, (lon, lat) => forward.forward([lon, lat]) as [number, number]);
+    polygons = projectGeometry(options.studyArea, projector(projection));
   }
   const t = Float64Array.from(ts);
   return {

@@ -132,13 +132,10 @@ export async function runNearRepeat(runner: TaskRunner, input: AnalysisInput, pa
 export type BacktestRequest = Omit<BacktestParams, 'model' | 'start' | 'end'> & { models: ModelName[]; start?: number; end?: number };
 
 /**
- * Backtests each model (one task per model, so several workers share the work). Without dates the last 26
- * origins before the newest incident are scored.
- */
-/**
- * Backtests every requested model over the same origins (in parallel on the worker pool), then compares
- * them: each report gains its hit rates' 95% intervals and its paired difference from the best model, so
- * the analyst sees which differences the period can tell apart.
+ * Backtests each model over the same origins (one task per model, so several workers share the work; without
+ * dates the last 26 origins before the newest incident are scored), then compares them: each report gains its
+ * hit rates' 95% intervals and its paired difference from the best model, so the analyst sees which
+ * differences the period can tell apart.
  */
 export async function runBacktests(runner: TaskRunner, input: AnalysisInput, request: BacktestRequest, options?: RunOptions): Promise<ComparedBacktestReport[]> {
   requireEvents(input, 2);

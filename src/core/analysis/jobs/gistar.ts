@@ -32,7 +32,6 @@ export function giStarSurface(area: StudyArea, events: { x: Float64Array; y: Flo
   const counts = gridCounts(grid, events.x, events.y);
   const choice = params.distanceBand === undefined ? chooseDistanceBand(grid, counts, { mask: mask ?? undefined }) : null;
   const distanceBand = params.distanceBand ?? choice!.band;
-  const moranZ = choice?.scan.find((s) => s.band === distanceBand)?.z;
   const result = getisOrdGiStar(grid, counts, { mask: mask ?? undefined, distanceBand, fdr: params.fdr });
   const confidence = Float64Array.from(result.confidence);
   const tally = new Map<number, number>();
@@ -51,7 +50,7 @@ export function giStarSurface(area: StudyArea, events: { x: Float64Array; y: Flo
       distanceBand,
       /** 'given', 'peak' (first peak of clustering) or 'neighbours' (no peak: about 30 neighbours per cell). */
       distanceBandRule: choice ? choice.rule : 'given',
-      ...(moranZ !== undefined && Number.isFinite(moranZ) ? { moranZ: Math.round(moranZ * 100) / 100 } : {}),
+      ...(choice?.z != null ? { moranZ: Math.round(choice.z * 100) / 100 } : {}),
       fdr: params.fdr,
       meanNeighbours: Math.round(result.meanNeighbours * 10) / 10,
       events: events.x.length,
